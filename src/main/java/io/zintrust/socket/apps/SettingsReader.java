@@ -1,0 +1,130 @@
+package io.zintrust.socket.apps;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns environment-style variables into {@link SocketSettings}. Each setting may have aliases; the
+ * first name that has a non-blank value wins. Invalid values fail fast with a message naming the
+ * variable and the accepted values.
+ */
+public final class SettingsReader {
+
+    static final List<String> ENABLED = List.of("SOCKET_ENABLED");
+    static final List<String> TRANSPORT = List.of("SOCKET_TRANSPORT");
+    static final List<String> PATH = List.of("SOCKET_PATH");
+    static final List<String> APP_ID = List.of("PUSHER_APP_ID", "BROADCAST_APP_ID");
+    static final List<String> APP_KEY = List.of("PUSHER_APP_KEY", "BROADCAST_AUTH_KEY", "BROADCAST_APP_KEY");
+    static final List<String> APP_SECRET = List.of("PUSHER_APP_SECRET", "BROADCAST_SECRET", "BROADCAST_APP_SECRET");
+    static final List<String> ACTIVITY_TIMEOUT = List.of("BROADCAST_ACTIVITY_TIMEOUT");
+    static final List<String> PONG_TIMEOUT = List.of("SOCKET_PONG_TIMEOUT");
+    static final List<String> AUTH_POLICY = List.of("SOCKET_AUTH_POLICY");
+    static final List<String> CLIENT_EVENTS = List.of("SOCKET_CLIENT_EVENTS");
+    static final List<String> OUTBOUND_QUEUE = List.of("SOCKET_OUTBOUND_QUEUE_LIMIT");
+
+    private final Function<String, Optional<String>> source;
+
+    public SettingsReader(Function<String, Optional<String>> source) {
+        this.source = source;
+    }
+
+    public SocketSettings read() {
+        boolean enabled = bool(ENABLED, true);
+        Transport transport = choice(TRANSPORT, Transport.class, Transport.AUTO);
+        String path = path();
+        int activityTimeout = positiveInt(ACTIVITY_TIMEOUT, 120, "seconds");
+        int pongTimeout = positiveInt(PONG_TIMEOUT, 30, "seconds");
+        AuthPolicyMode policy = choice(AUTH_POLICY, AuthPolicyMode.class, AuthPolicyMode.DENY);
+        boolean clientEvents = bool(CLIENT_EVENTS, true);
+        int queueLimit = positiveInt(OUTBOUND_QUEUE, 1000, "frames");
+        App app = app(enabled);
+        return new SocketSettings(enabled, transport, path, activityTimeout, pongTimeout, policy, clientEvents,
+                queueLimit, app);
+    }
+
+    private App app(boolean enabled) {
+        Optional<String> id = first(APP_ID);
+        Optional<String> key = first(APP_KEY);
+        Optional<String> secret = first(APP_SECRET);
+        if (!enabled && (id.isEmpty() || key.isEmpty() || secret.isEmpty())) {
+            return null;
+        }
+        return new App(required(APP_ID, id), required(APP_KEY, key), required(APP_SECRET, secret));
+    }
+
+    private static String required(List<String> names, Optional<String> value) {
+        return value.orElseThrow(() -> new InvalidConfigurationException(
+                names.get(0) + " is required while the socket server is enabled (also read from "
+                        + String.join(", ", names.subList(1, names.size())) + ")"));
+    }
+
+    private String path() {
+        String value = first(PATH).orElse("/app");
+        if (!value.startsWith("/") || value.length() < 2 || value.endsWith("/") || value.contains("{")
+                || value.contains(" ")) {
+            throw new InvalidConfigurationException("SOCKET_PATH must start with '/', name at least one segment"
+                    + " and not end with '/', e.g. /app; got '" + value + "'");
+        }
+        return value;
+    }
+
+    private boolean bool(List<String> names, boolean fallback) {
+        Optional<String> value = first(names);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        return switch (value.get().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new InvalidConfigurationException(
+                    names.get(0) + " accepts true or false; got '" + value.get() + "'");
+        };
+    }
+
+    private int positiveInt(List<String> names, int fallback, String unit) {
+        Optional<String> value = first(names);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.get());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the accepted range
+        }
+        throw new InvalidConfigurationException(
+                names.get(0) + " accepts a whole number of " + unit + " above 0; got '" + value.get() + "'");
+    }
+
+    private <E extends Enum<E>> E choice(List<String> names, Class<E> type, E fallback) {
+        Optional<String> value = first(names);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        for (E candidate : type.getEnumConstants()) {
+            if (candidate.name().equalsIgnoreCase(value.get())) {
+                return candidate;
+            }
+        }
+        StringBuilder accepted = new StringBuilder();
+        for (E candidate : type.getEnumConstants()) {
+            accepted.append(accepted.isEmpty() ? "" : ", ").append(candidate.name().toLowerCase(Locale.ROOT));
+        }
+        throw new InvalidConfigurationException(
+                names.get(0) + " accepts " + accepted + "; got '" + value.get() + "'");
+    }
+
+    private Optional<String> first(List<String> names) {
+        for (String name : names) {
+            Optional<String> value = source.apply(name).map(String::trim).filter(v -> !v.isEmpty());
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return Optional.empty();
+    }
+}

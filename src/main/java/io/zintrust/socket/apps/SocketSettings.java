@@ -1,0 +1,29 @@
+package io.zintrust.socket.apps;
+
+/**
+ * The effective server configuration, read once at startup.
+ *
+ * @param enabled             false answers 503 on every socket and publish route
+ * @param transport           fan-out scope
+ * @param path                websocket base path, e.g. {@code /app}
+ * @param activityTimeout     seconds of silence before the server pings a client
+ * @param pongTimeout         seconds a pinged client has to answer before close 4201
+ * @param authPolicy          decision of {@code POST /broadcasting/auth}
+ * @param clientEvents        whether {@code client-*} events are accepted
+ * @param outboundQueueLimit  frames that may wait for one slow socket before it is closed with 4100
+ * @param app                 the application served
+ */
+public record SocketSettings(boolean enabled, Transport transport, String path, int activityTimeout,
+                             int pongTimeout, AuthPolicyMode authPolicy, boolean clientEvents,
+                             int outboundQueueLimit, App app) {
+
+    /** One line for the startup log; the secret is masked. */
+    public String describe() {
+        return "enabled=" + enabled + ", transport=" + transport.name().toLowerCase()
+                + ", path=" + path + ", activityTimeout=" + activityTimeout + "s, pongTimeout=" + pongTimeout
+                + "s, authPolicy=" + authPolicy.name().toLowerCase() + ", clientEvents=" + clientEvents
+                + ", outboundQueueLimit=" + outboundQueueLimit
+                + (app == null ? ", app=none"
+                        : ", appId=" + app.id() + ", appKey=" + app.key() + ", appSecret=" + app.maskedSecret());
+    }
+}

@@ -1,0 +1,70 @@
+package io.zintrust.socket.connection;
+
+import io.zintrust.socket.apps.SocketSettings;
+import io.zintrust.socket.channel.ChannelRegistry;
+import io.zintrust.socket.protocol.ErrorCode;
+import io.zintrust.socket.protocol.Frames;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Finds silent sockets: after {@code activity_timeout} without a frame the server sends
+ * {@code pusher:ping}; without any answer within the pong timeout it closes with 4201. The container
+ * answers RFC 6455 pings itself, so only our own probe can tell a live client from a dead one.
+ */
+@ApplicationScoped
+public class Heartbeat {
+
+    @Inject
+    SocketSettings settings;
+    @Inject
+    ChannelRegistry registry;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> sweep;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (settings.enabled()) {
+            sweep = scheduler.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
+    }
+
+    void sweep() {
+        long now = System.nanoTime();
+        long idleLimit = TimeUnit.SECONDS.toNanos(settings.activityTimeout());
+        long pongLimit = TimeUnit.SECONDS.toNanos(settings.pongTimeout());
+        for (Connection connection : registry.connections()) {
+            if (connection.isClosing()) {
+                // a client that never completes the close handshake must not keep its channels
+                registry.disconnect(connection);
+                continue;
+            }
+            long pingedAt = connection.pingSentNanos();
+            if (pingedAt != 0) {
+                if (now - pingedAt >= pongLimit) {
+                    connection.closeWith(ErrorCode.PONG_NOT_RECEIVED,
+                            "Pong reply not received within " + settings.pongTimeout() + " seconds");
+                }
+            } else if (now - connection.lastSeenNanos() >= idleLimit) {
+                connection.pinged(now);
+                connection.send(Frames.PING);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.zintrust.socket.connection;
+
+import io.zintrust.socket.apps.Apps;
+import io.zintrust.socket.apps.SocketSettings;
+import io.zintrust.socket.http.DisabledGuard;
+import io.zintrust.socket.http.ErrorBody;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebListener;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Answers plain HTTP requests on the websocket path: 426 for a known key, 404 for an unknown one, 503
+ * while disabled. Upgrade requests pass through to the websocket container.
+ */
+public class PlainHttpGuard extends HttpFilter {
+
+    private final SocketSettings settings;
+    private final Apps apps;
+
+    PlainHttpGuard(SocketSettings settings, Apps apps) {
+        this.settings = settings;
+        this.apps = apps;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!settings.enabled()) {
+            write(response, 503, DisabledGuard.MESSAGE);
+            return;
+        }
+        if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String rest = request.getRequestURI().substring(request.getContextPath().length() + settings.path().length());
+        String key = rest.startsWith("/") ? rest.substring(1) : "";
+        if (key.isEmpty() || key.contains("/")) {
+            write(response, 404, "Not found: connect to " + settings.path() + "/{appKey}");
+        } else if (apps.byKey(key).isEmpty()) {
+            write(response, 404, "Socket app key not found");
+        } else {
+            response.setHeader("Upgrade", "websocket");
+            write(response, 426, "Upgrade Required: open a websocket connection on this URL");
+        }
+    }
+
+    private static void write(HttpServletResponse response, int status, String message) throws IOException {
+        byte[] body = ErrorBody.json(message).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** Maps the guard onto {@code SOCKET_PATH} and everything below it. */
+    @WebListener
+    public static class Installer implements ServletContextListener {
+
+        @Inject
+        SocketSettings settings;
+        @Inject
+        Apps apps;
+
+        @Override
+        public void contextInitialized(ServletContextEvent event) {
+            FilterRegistration.Dynamic filter = event.getServletContext()
+                    .addFilter("pusher-plain-http", new PlainHttpGuard(settings, apps));
+            filter.addMappingForUrlPatterns(null, true, settings.path(), settings.path() + "/*");
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package io.zintrust.socket.connection;
+
+import io.zintrust.socket.apps.App;
+import io.zintrust.socket.apps.Apps;
+import io.zintrust.socket.apps.SocketSettings;
+import io.zintrust.socket.channel.ChannelName;
+import io.zintrust.socket.channel.ChannelRegistry;
+import io.zintrust.socket.channel.ChannelType;
+import io.zintrust.socket.channel.InvalidChannelException;
+import io.zintrust.socket.presence.InvalidMemberException;
+import io.zintrust.socket.presence.Member;
+import io.zintrust.socket.protocol.ErrorCode;
+import io.zintrust.socket.protocol.Frames;
+import io.zintrust.socket.protocol.InboundFrame;
+import io.zintrust.socket.protocol.ProtocolException;
+import io.zintrust.socket.signature.ChannelSignature;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+
+/**
+ * Speaks the Pusher websocket protocol for every socket: admits connections, decodes frames and turns
+ * them into registry calls. Every refusal is answered with a {@code pusher:error} or a channel-scoped
+ * {@code pusher:subscription_error}; nothing a client sends can throw into the container.
+ */
+@ApplicationScoped
+public class PusherProtocol {
+
+    private static final System.Logger LOG = System.getLogger(PusherProtocol.class.getName());
+    private static final int MIN_PROTOCOL = 5;
+    private static final int MAX_PROTOCOL = 7;
+
+    @Inject
+    SocketSettings settings;
+    @Inject
+    Apps apps;
+    @Inject
+    ChannelRegistry registry;
+    @Resource
+    ManagedExecutorService executor;
+
+    /** Returns the admitted connection, or empty after closing a socket that may not connect. */
+    public Optional<Connection> open(Session session, String appKey, String protocol) {
+        Optional<App> app = apps.byKey(appKey);
+        if (app.isEmpty()) {
+            return refuse(session, ErrorCode.APP_NOT_FOUND, "Application does not exist: unknown app key " + appKey);
+        }
+        if (protocol != null) {
+            int version;
+            try {
+                version = Integer.parseInt(protocol);
+            } catch (NumberFormatException e) {
+                return refuse(session, ErrorCode.INVALID_VERSION_FORMAT,
+                        "Invalid version string format: protocol must be a number");
+            }
+            if (version < MIN_PROTOCOL || version > MAX_PROTOCOL) {
+                return refuse(session, ErrorCode.UNSUPPORTED_PROTOCOL, "Unsupported protocol version " + version
+                        + ": this server speaks " + MIN_PROTOCOL + " to " + MAX_PROTOCOL);
+            }
+        }
+        Connection connection;
+        do {
+            connection = new Connection(SocketIds.next(), app.get(), session, settings.outboundQueueLimit(), executor);
+        } while (!registry.register(connection));
+        connection.send(Frames.connectionEstablished(connection.socketId(), settings.activityTimeout()));
+        return Optional.of(connection);
+    }
+
+    private Optional<Connection> refuse(Session session, ErrorCode code, String message) {
+        try {
+            session.getBasicRemote().sendText(Frames.error(code, message));
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code.code()), code.name()));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, () -> "Refused socket went away first: " + e);
+        }
+        return Optional.empty();
+    }
+
+    public void onText(Connection connection, String text) {
+        connection.seen();
+        try {
+            dispatch(connection, InboundFrame.parse(text));
+        } catch (ProtocolException e) {
+            connection.send(Frames.error(e.code(), e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Unexpected failure handling a frame of socket " + connection.socketId(), e);
+            connection.send(Frames.error(ErrorCode.BAD_MESSAGE, "Internal error while handling the frame"));
+        }
+    }
+
+    public void onBinary(Connection connection) {
+        connection.seen();
+        connection.send(Frames.error(ErrorCode.BAD_MESSAGE,
+                "Binary frames are not supported: send JSON text frames"));
+    }
+
+    public void onClose(Connection connection) {
+        registry.disconnect(connection);
+    }
+
+    private void dispatch(Connection connection, InboundFrame frame) {
+        String event = frame.event();
+        switch (event) {
+            case "pusher:ping" -> connection.send(Frames.PONG);
+            case "pusher:pong" -> {
+                // seen() already cleared the outstanding server ping
+            }
+            case "pusher:subscribe" -> subscribe(connection, frame);
+            case "pusher:unsubscribe" -> unsubscribe(connection, frame);
+            default -> {
+                if (event.startsWith("client-")) {
+                    clientEvent(connection, frame);
+                } else {
+                    throw new ProtocolException(ErrorCode.BAD_MESSAGE, "Unsupported event: " + event);
+                }
+            }
+        }
+    }
+
+    private void subscribe(Connection connection, InboundFrame frame) {
+        JsonObject data = frame.dataObject();
+        String channel = InboundFrame.text(data, "channel", frame.event());
+        if (channel == null) {
+            throw new ProtocolException(ErrorCode.BAD_MESSAGE, "Invalid pusher:subscribe: 'channel' is required");
+        }
+        String auth = InboundFrame.text(data, "auth", frame.event());
+        String channelData = InboundFrame.text(data, "channel_data", frame.event());
+        ChannelName name;
+        try {
+            name = ChannelName.parse(channel);
+        } catch (InvalidChannelException e) {
+            connection.send(Frames.subscriptionError(channel, "InvalidChannel", e.getMessage(), 400));
+            return;
+        }
+        if (name.type() == ChannelType.SERVER_TO_USER) {
+            connection.send(Frames.subscriptionError(channel, "AuthError",
+                    "Only a connection signed in as this user may subscribe to " + channel, 403));
+            return;
+        }
+        Member member = null;
+        if (name.type().signed()) {
+            String payload = ChannelSignature.subscriptionPayload(connection.socketId(), channel,
+                    name.isPresence() ? channelData : null);
+            if (!ChannelSignature.verify(connection.app(), auth, payload)) {
+                connection.send(Frames.subscriptionError(channel, "AuthError",
+                        "Invalid signature: expected HMAC SHA256 hex digest of " + payload + " signed with the app secret, as APP_KEY:HEX", 401));
+                return;
+            }
+        }
+        if (name.isPresence()) {
+            try {
+                member = Member.fromChannelData(channelData);
+            } catch (InvalidMemberException e) {
+                connection.send(Frames.subscriptionError(channel, "InvalidChannelData", e.getMessage(), 400));
+                return;
+            }
+        }
+        registry.subscribe(connection, name, member);
+    }
+
+    private void unsubscribe(Connection connection, InboundFrame frame) {
+        String channel = InboundFrame.text(frame.dataObject(), "channel", frame.event());
+        if (channel == null) {
+            throw new ProtocolException(ErrorCode.BAD_MESSAGE, "Invalid pusher:unsubscribe: 'channel' is required");
+        }
+        registry.unsubscribe(connection, channel);
+    }
+
+    private void clientEvent(Connection connection, InboundFrame frame) {
+        if (!settings.clientEvents()) {
+            throw rejected("Client events are disabled on this server (SOCKET_CLIENT_EVENTS=false)");
+        }
+        String channel = frame.channel();
+        if (channel == null || !ChannelName.isValid(channel)) {
+            throw rejected("Client event " + frame.event() + " needs a valid 'channel'");
+        }
+        if (!ChannelName.parse(channel).type().allowsClientEvents()) {
+            throw rejected("Client events are only allowed on private and presence channels, not on " + channel);
+        }
+        if (!registry.isSubscribed(connection, channel)) {
+            throw rejected("Client event rejected: this socket is not subscribed to " + channel);
+        }
+        if (frame.data() == null) {
+            throw rejected("Client event " + frame.event() + " needs 'data'");
+        }
+        String encoded = Frames.clientEvent(frame.event(), channel, frame.data().toString(),
+                connection.presenceUser(channel));
+        registry.relay(connection, channel, encoded);
+    }
+
+    private static ProtocolException rejected(String message) {
+        return new ProtocolException(ErrorCode.CLIENT_EVENT_REJECTED, message);
+    }
+}

@@ -1,0 +1,43 @@
+package io.zintrust.socket.presence;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+
+/**
+ * A presence member as announced in {@code channel_data}: the user id (string form, numbers accepted)
+ * and the {@code user_info} JSON text ({@code null} when absent).
+ */
+public record Member(String userId, String userInfoJson) {
+
+    public static Member fromChannelData(String channelData) {
+        if (channelData == null || channelData.isBlank()) {
+            throw new InvalidMemberException("channel_data is required for presence channels");
+        }
+        JsonObject object;
+        try (var reader = Json.createReader(new StringReader(channelData))) {
+            object = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new InvalidMemberException("channel_data must be a JSON object with a user_id");
+        }
+        JsonValue id = object.get("user_id");
+        String userId;
+        if (id instanceof JsonString s) {
+            userId = s.getString();
+        } else if (id instanceof JsonNumber n) {
+            userId = n.toString();
+        } else {
+            throw new InvalidMemberException("channel_data must carry a user_id (string or number)");
+        }
+        if (userId.isEmpty()) {
+            throw new InvalidMemberException("channel_data user_id must not be empty");
+        }
+        JsonValue info = object.get("user_info");
+        return new Member(userId, info == null ? "null" : info.toString());
+    }
+}

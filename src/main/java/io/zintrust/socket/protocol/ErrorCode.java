@@ -1,0 +1,25 @@
+package io.zintrust.socket.protocol;
+
+/** The Pusher close / error codes this server uses (PROTOCOL.md §1.6). */
+public enum ErrorCode {
+    APP_NOT_FOUND(4001),
+    APP_DISABLED(4003),
+    INVALID_VERSION_FORMAT(4006),
+    UNSUPPORTED_PROTOCOL(4007),
+    UNAUTHORIZED(4009),
+    OVER_CAPACITY(4100),
+    RECONNECT(4200),
+    PONG_NOT_RECEIVED(4201),
+    CLIENT_EVENT_REJECTED(4301),
+    BAD_MESSAGE(4302);
+
+    private final int code;
+
+    ErrorCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}

@@ -1,0 +1,63 @@
+package io.zintrust.socket.protocol;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+
+import java.io.StringReader;
+
+/**
+ * One frame received from a client: {@code {"event":..,"channel":..,"data":..}}.
+ * {@code data} keeps its JSON type; {@link #dataObject()} applies the tolerance of PROTOCOL.md §1.2
+ * (an object, or a string that holds one).
+ */
+public record InboundFrame(String event, String channel, JsonValue data) {
+
+    public static InboundFrame parse(String text) {
+        JsonObject object;
+        try (var reader = Json.createReader(new StringReader(text))) {
+            object = reader.readObject();
+        } catch (JsonParsingException e) {
+            throw new ProtocolException(ErrorCode.BAD_MESSAGE, "Invalid JSON: the frame must be one JSON object");
+        } catch (JsonException | IllegalStateException e) {
+            throw new ProtocolException(ErrorCode.BAD_MESSAGE, "Invalid frame: the frame must be one JSON object");
+        }
+        JsonValue event = object.get("event");
+        if (!(event instanceof JsonString name) || name.getString().isEmpty()) {
+            throw new ProtocolException(ErrorCode.BAD_MESSAGE, "Invalid frame: 'event' must be a non-empty string");
+        }
+        JsonValue channel = object.get("channel");
+        String channelName = channel instanceof JsonString s ? s.getString() : null;
+        return new InboundFrame(name.getString(), channelName, object.get("data"));
+    }
+
+    /** The data as an object; a string holding a JSON object is parsed; anything else is a bad message. */
+    public JsonObject dataObject() {
+        if (data instanceof JsonObject object) {
+            return object;
+        }
+        if (data instanceof JsonString text) {
+            try (var reader = Json.createReader(new StringReader(text.getString()))) {
+                return reader.readObject();
+            } catch (JsonException | IllegalStateException e) {
+                // reported below
+            }
+        }
+        throw new ProtocolException(ErrorCode.BAD_MESSAGE, "Invalid " + event + ": 'data' must be a JSON object");
+    }
+
+    /** A string member of the data object, or null when absent; a non-string value is a bad message. */
+    public static String text(JsonObject object, String member, String event) {
+        JsonValue value = object.get(member);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString s) {
+            return s.getString();
+        }
+        throw new ProtocolException(ErrorCode.BAD_MESSAGE, "Invalid " + event + ": '" + member + "' must be a string");
+    }
+}
