@@ -1,11 +1,19 @@
 package io.zintrust.socket.http;
 
-import jakarta.ws.rs.WebApplicationException;
+/**
+ * A request the HTTP API refuses, with the status and the sentence the client gets back as
+ * {@code {"error":"..."}} (see {@link JsonErrors}).
+ */
+public class ApiException extends RuntimeException {
 
-/** A request the HTTP API refuses, with the status and the sentence the client gets back. */
-public class ApiException extends WebApplicationException {
+    private final int status;
 
     public ApiException(int status, String message) {
-        super(message, null, ErrorBody.response(status, message));
+        super(message, null, false, false);
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
     }
 }

@@ -16,7 +16,7 @@ public class JsonErrors implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         if (failure instanceof ApiException api) {
-            return api.getResponse();
+            return ErrorBody.response(api.status(), api.getMessage());
         }
         if (failure instanceof WebApplicationException web) {
             Response.StatusType status = web.getResponse().getStatusInfo();
