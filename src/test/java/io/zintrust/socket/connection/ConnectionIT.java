@@ -1,22 +1,14 @@
 package io.zintrust.socket.connection;
 
-import io.zintrust.socket.support.Deployments;
+import io.zintrust.socket.support.ArquillianIT;
 import io.zintrust.socket.support.Http;
-import io.zintrust.socket.support.Loopback;
 import io.zintrust.socket.support.PusherSocket;
 import io.zintrust.socket.support.TestApp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -25,26 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Connecting, the handshake frame, heartbeats and bad frames, as a raw Tyrus client sees them. */
-@ExtendWith(ArquillianExtension.class)
-class ConnectionIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL deployment;
-    Loopback server;
-
-    @BeforeEach
-    void onLoopback() {
-        server = Loopback.of(deployment);
-    }
-
-    private PusherSocket connect() {
-        return PusherSocket.connect(server.ws("/app/" + TestApp.KEY + "?protocol=7&client=js&version=8.4.0&flash=false"));
-    }
+class ConnectionIT extends ArquillianIT {
 
     @Test
     void a_plain_http_get_on_the_socket_path_answers_426_with_a_json_error() {

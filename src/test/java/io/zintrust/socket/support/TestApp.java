@@ -12,13 +12,16 @@ public final class TestApp {
     private TestApp() {
     }
 
-    /** The official Pusher server SDK pointed at our server. */
+    /** A 32-byte end-to-end encryption master key (bytes 0..31), as the app backend would hold. */
+    public static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+    /** The official Pusher server SDK pointed at our server, able to authorize encrypted channels. */
     public static Pusher pusher(Loopback server) {
         return pusher(server, ID, KEY, SECRET);
     }
 
     public static Pusher pusher(Loopback server, String id, String key, String secret) {
-        Pusher pusher = new Pusher(id, key, secret);
+        Pusher pusher = new Pusher(id, key, secret, MASTER_KEY);
         pusher.setHost(server.hostAndPort());
         pusher.setEncrypted(false);
         return pusher;
