@@ -25,6 +25,7 @@ exec java ${JAVA_OPTS:--Xms256m -Xmx1g -XX:+UseG1GC} -Djava.io.tmpdir=target/pay
   -jar "target/payara-micro-${PAYARA_VERSION}.jar" \
   --deploy target/zintrust-socket.war --contextroot / \
   --port "${PORT:-7777}" --disablephonehome "${CLUSTER_ARGS[@]}" \
+  --prebootcommandfile server-config/pre-boot-commands.asadmin \
   --postbootcommandfile server-config/post-boot-commands.asadmin \
   --logproperties server-config/logging.properties \
   "$@"

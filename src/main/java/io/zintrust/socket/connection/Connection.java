@@ -114,6 +114,10 @@ public final class Connection implements SendHandler {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
+        if (code == ErrorCode.OVER_CAPACITY) {
+            LOG.log(Level.INFO, () -> "Closing socket " + socketId + " with 4100: more than " + outboundLimit
+                    + " frames waited to be written to it");
+        }
         try {
             synchronized (writeOrder) {
                 session.getAsyncRemote().sendText(Frames.error(code, message));

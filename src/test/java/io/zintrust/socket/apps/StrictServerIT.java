@@ -1,0 +1,179 @@
+package io.zintrust.socket.apps;
+
+import com.pusher.rest.Pusher;
+import io.zintrust.socket.support.Http;
+import io.zintrust.socket.support.Loopback;
+import io.zintrust.socket.support.PayaraProcess;
+import io.zintrust.socket.support.PusherSocket;
+import io.zintrust.socket.support.RawWebSocket;
+import io.zintrust.socket.support.TestApp;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A server configured the strict way, through the alias variables: another socket path, policy deny,
+ * client events off, a 2 s activity timeout, a 2 s pong timeout and a 50-frame outbound queue.
+ */
+class StrictServerIT {
+
+    private static final String KEY = "strict-key";
+    private static final String SECRET = "strict-secret";
+    private static PayaraProcess payara;
+    private static Loopback server;
+    private final List<PusherSocket> sockets = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        payara = PayaraProcess.start("strict", Map.of(
+                "BROADCAST_APP_ID", "strict-app",
+                "BROADCAST_AUTH_KEY", KEY,
+                "BROADCAST_SECRET", SECRET,
+                "SOCKET_PATH", "/ws",
+                "SOCKET_AUTH_POLICY", "deny",
+                "SOCKET_CLIENT_EVENTS", "false",
+                "BROADCAST_ACTIVITY_TIMEOUT", "2",
+                "SOCKET_PONG_TIMEOUT", "2",
+                "SOCKET_OUTBOUND_QUEUE_LIMIT", "50"), "/ws/" + KEY);
+        server = payara.server();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (payara != null) {
+            payara.close();
+        }
+    }
+
+    @AfterEach
+    void closeSockets() {
+        sockets.forEach(PusherSocket::close);
+    }
+
+    private PusherSocket connect() {
+        PusherSocket socket = PusherSocket.connect(server.ws("/ws/" + KEY + "?protocol=7"));
+        sockets.add(socket);
+        return socket;
+    }
+
+    private Pusher sdk() {
+        return TestApp.pusher(server, "strict-app", KEY, SECRET);
+    }
+
+    @Test
+    void the_startup_log_shows_the_effective_configuration_with_the_secret_masked() {
+        String line = payara.awaitLog(l -> l.contains("ZinTrust Socket configuration"), java.time.Duration.ofSeconds(5));
+        assertTrue(line.contains("path=/ws") && line.contains("authPolicy=deny") && line.contains("appKey=strict-key"), line);
+        assertTrue(!payara.log().contains(SECRET), "the secret must never be logged");
+    }
+
+    @Test
+    void the_socket_lives_on_the_configured_path_and_the_default_path_is_not_a_socket_route() {
+        assertEquals(426, Http.get(server.http("/ws/" + KEY)).status());
+        assertEquals(404, Http.get(server.http("/app/" + KEY)).status());
+        connect().assertAlive();
+    }
+
+    @Test
+    void connection_established_advertises_the_configured_activity_timeout() {
+        PusherSocket socket = PusherSocket.open(server.ws("/ws/" + KEY));
+        sockets.add(socket);
+        assertEquals(2, PusherSocket.data(socket.await("pusher:connection_established")).getInt("activity_timeout"));
+    }
+
+    @Test
+    void the_deny_policy_refuses_broadcasting_auth_with_403_naming_socket_auth_policy() {
+        Http.Answer answer = Http.postJson(server.http("/broadcasting/auth"),
+                "{\"socket_id\":\"1.2\",\"channel_name\":\"private-x\"}");
+        assertEquals(403, answer.status());
+        assertTrue(answer.error().contains("SOCKET_AUTH_POLICY"), answer.body());
+    }
+
+    @Test
+    void with_client_events_off_a_client_event_is_rejected_with_4301() {
+        PusherSocket socket = connect();
+        socket.subscribeWith("private-chat", sdk().authenticate(socket.socketId(), "private-chat"));
+        socket.subscribed("private-chat");
+        socket.send("{\"event\":\"client-typing\",\"channel\":\"private-chat\",\"data\":{}}");
+        JsonObject error = socket.await("pusher:error").getJsonObject("data");
+        assertEquals(4301, error.getInt("code"));
+        assertTrue(error.getString("message").contains("SOCKET_CLIENT_EVENTS"), error.toString());
+        socket.assertAlive();
+    }
+
+    @Test
+    void a_silent_client_is_pinged_after_the_activity_timeout_and_closed_with_4201_without_a_pong() {
+        PusherSocket socket = connect().silent();
+        socket.await("pusher:ping");
+        assertEquals(4201, socket.awaitClose().getCloseCode().getCode());
+    }
+
+    @Test
+    void a_client_that_answers_pings_stays_connected_across_several_timeouts() throws InterruptedException {
+        PusherSocket socket = connect();
+        Thread.sleep(7000);
+        socket.assertAlive();
+    }
+
+    @Test
+    void a_client_that_stops_reading_is_closed_with_4100_while_other_subscribers_get_every_event()
+            throws IOException {
+        PusherSocket healthy = connect();
+        healthy.subscribe("firehose");
+        healthy.subscribed("firehose");
+        try (RawWebSocket stalled = new RawWebSocket(server, "/ws/" + KEY, 4096)) {
+            stalled.read(); // connection_established, then never read again until the burst is over
+            stalled.writeText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"firehose\"}}");
+            // It keeps answering heartbeats blindly, so only the full queue, not the 2 s pong timeout, can end it.
+            var keepAlive = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            keepAlive.scheduleAtFixedRate(() -> {
+                try {
+                    stalled.writeText("{\"event\":\"pusher:pong\",\"data\":{}}");
+                } catch (IOException ignored) {
+                    // closed by the server
+                }
+            }, 0, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            String body = "{\"name\":\"burst\",\"channel\":\"firehose\",\"data\":\"" + "x".repeat(10000) + "\"}";
+            for (int i = 0; i < 600; i++) {
+                Http.Answer answer = Http.postJson(server.http("/apps/strict-app/events"),
+                        i == 599 ? body.replace("burst", "last") : body, "Authorization", "Bearer " + SECRET);
+                assertEquals(200, answer.status(), answer.body());
+            }
+            healthy.await("last", "firehose");
+            payara.awaitLog(line -> line.contains("with 4100"), java.time.Duration.ofSeconds(10));
+            keepAlive.shutdownNow();
+            // The stalled client gets what was already in flight, then the server ends the connection.
+            int frames = 0;
+            boolean ended = false;
+            try {
+                while (true) {
+                    RawWebSocket.Frame frame = stalled.read();
+                    frames++;
+                    if (frame.opcode() == 8) {
+                        assertEquals(4100, frame.closeCode());
+                        ended = true;
+                        break;
+                    }
+                }
+            } catch (java.io.EOFException | java.net.SocketException e) {
+                ended = true;
+            } catch (SocketTimeoutException e) {
+                ended = false;
+            }
+            assertTrue(ended, "the stalled connection should have been ended by the server");
+            assertTrue(frames < 600, "the server must not have buffered the whole burst: " + frames);
+        }
+        healthy.assertAlive();
+    }
+}
