@@ -1,0 +1,60 @@
+package io.zintrust.socket.apps;
+
+import io.zintrust.socket.support.Http;
+import io.zintrust.socket.support.PayaraProcess;
+import io.zintrust.socket.support.PusherSocket;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** SOCKET_ENABLED=false: every socket and publish route answers 503 with a JSON error saying so. */
+class DisabledServerIT {
+
+    private static PayaraProcess payara;
+
+    @BeforeAll
+    static void start() {
+        payara = PayaraProcess.start("disabled", Map.of("SOCKET_ENABLED", "false"), "/app/any-key");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (payara != null) {
+            payara.close();
+        }
+    }
+
+    private static void assertDisabled(Http.Answer answer) {
+        assertEquals(503, answer.status(), answer.body());
+        assertTrue(answer.error().contains("SOCKET_ENABLED=false"), answer.body());
+    }
+
+    @Test
+    void the_socket_route_answers_503_over_http() {
+        assertDisabled(Http.get(payara.server().http("/app/any-key")));
+    }
+
+    @Test
+    void a_websocket_upgrade_is_refused() {
+        assertThrows(IllegalStateException.class,
+                () -> PusherSocket.open(payara.server().ws("/app/any-key?protocol=7")));
+    }
+
+    @Test
+    void publishing_answers_503() {
+        assertDisabled(Http.postJson(payara.server().http("/apps/any/events"),
+                "{\"name\":\"n\",\"channel\":\"c\",\"data\":\"x\"}", "Authorization", "Bearer x"));
+    }
+
+    @Test
+    void broadcasting_auth_answers_503() {
+        assertDisabled(Http.postJson(payara.server().http("/broadcasting/auth"),
+                "{\"socket_id\":\"1.2\",\"channel_name\":\"private-x\"}"));
+    }
+}

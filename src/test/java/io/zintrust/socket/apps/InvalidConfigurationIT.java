@@ -1,0 +1,36 @@
+package io.zintrust.socket.apps;
+
+import io.zintrust.socket.support.Http;
+import io.zintrust.socket.support.PayaraProcess;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A bad setting stops the deployment with a message naming the variable and what it accepts. */
+class InvalidConfigurationIT {
+
+    @Test
+    void an_unknown_transport_stops_the_deployment_naming_socket_transport_and_its_values() {
+        try (PayaraProcess payara = PayaraProcess.start("invalid-transport", Map.of(
+                "PUSHER_APP_ID", "a", "PUSHER_APP_KEY", "k", "PUSHER_APP_SECRET", "s",
+                "SOCKET_TRANSPORT", "carrier-pigeon"), null)) {
+            String line = payara.awaitLog(l -> l.contains("ZinTrust Socket cannot start"), Duration.ofSeconds(120));
+            assertTrue(line.contains("SOCKET_TRANSPORT accepts auto, node, cluster; got 'carrier-pigeon'"), line);
+            payara.awaitLog(l -> l.contains("ready in"), Duration.ofSeconds(60));
+            assertNotEquals(426, Http.get(payara.server().http("/app/k")).status(), "nothing may be served");
+        }
+    }
+
+    @Test
+    void a_missing_key_stops_the_deployment_naming_pusher_app_key() {
+        try (PayaraProcess payara = PayaraProcess.start("missing-key", Map.of(
+                "PUSHER_APP_ID", "a", "PUSHER_APP_SECRET", "s"), null)) {
+            String line = payara.awaitLog(l -> l.contains("ZinTrust Socket cannot start"), Duration.ofSeconds(120));
+            assertTrue(line.contains("PUSHER_APP_KEY is required"), line);
+        }
+    }
+}
