@@ -6,6 +6,7 @@ import io.zintrust.socket.presence.Member;
 import io.zintrust.socket.protocol.Frames;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -41,38 +42,45 @@ public class ChannelRegistry {
      * again is answered again but never adds a second delivery.
      */
     public void subscribe(Connection connection, ChannelName name, Member member) {
-        while (true) {
-            Channel channel = channels.computeIfAbsent(new ChannelKey(connection.app().id(), name.value()),
-                    key -> new Channel(key.appId(), name));
-            synchronized (channel) {
-                if (channel.retired) {
-                    continue;
-                }
-                boolean added = channel.subscribers.add(connection);
-                if (added) {
-                    connection.channels().add(name.value());
-                    if (connection.isGone()) {
-                        // raced with disconnect(), which may already have walked this socket's channels
-                        channel.subscribers.remove(connection);
-                        connection.channels().remove(name.value());
-                        retireIfEmpty(channel);
-                        return;
-                    }
-                }
-                if (channel.roster == null) {
-                    connection.send(Frames.subscriptionSucceeded(name.value(), null));
-                    return;
-                }
-                if (added) {
-                    connection.joinedAs(name.value(), member.userId());
-                    if (channel.roster.join(member)) {
-                        String joined = Frames.memberAdded(name.value(), member.userId(), member.userInfoJson());
-                        sendToOthers(channel, connection, joined);
-                    }
-                }
-                connection.send(Frames.subscriptionSucceeded(name.value(), channel.roster.toJson()));
-                return;
+        List<Connection> told = new ArrayList<>();
+        while (!join(connection, name, member, told)) {
+            // the channel emptied and retired meanwhile: join its successor
+        }
+        flush(connection, told);
+    }
+
+    /** The locked part of subscribe; false when the channel found was retired. */
+    private boolean join(Connection connection, ChannelName name, Member member, List<Connection> told) {
+        Channel channel = channels.computeIfAbsent(new ChannelKey(connection.app().id(), name.value()),
+                key -> new Channel(key.appId(), name));
+        synchronized (channel) {
+            if (channel.retired) {
+                return false;
             }
+            boolean added = channel.subscribers.add(connection);
+            if (added) {
+                connection.channels().add(name.value());
+                if (connection.isGone()) {
+                    // raced with disconnect(), which may already have walked this socket's channels
+                    channel.subscribers.remove(connection);
+                    connection.channels().remove(name.value());
+                    retireIfEmpty(channel);
+                    return true;
+                }
+            }
+            if (channel.roster == null) {
+                connection.enqueue(Frames.subscriptionSucceeded(name.value(), null));
+                return true;
+            }
+            if (added) {
+                connection.joinedAs(name.value(), member.userId());
+                if (channel.roster.join(member)) {
+                    tellOthers(channel, connection,
+                            Frames.memberAdded(name.value(), member.userId(), member.userInfoJson()), told);
+                }
+            }
+            connection.enqueue(Frames.subscriptionSucceeded(name.value(), channel.roster.toJson()));
+            return true;
         }
     }
 
@@ -87,6 +95,7 @@ public class ChannelRegistry {
         if (channel == null) {
             return;
         }
+        List<Connection> told = new ArrayList<>();
         synchronized (channel) {
             if (!channel.subscribers.remove(connection)) {
                 return;
@@ -95,11 +104,12 @@ public class ChannelRegistry {
             if (channel.roster != null) {
                 String userId = connection.leftPresence(name);
                 if (userId != null && channel.roster.leave(userId)) {
-                    sendToOthers(channel, connection, Frames.memberRemoved(name, userId));
+                    tellOthers(channel, connection, Frames.memberRemoved(name, userId), told);
                 }
             }
             retireIfEmpty(channel);
         }
+        flush(null, told);
     }
 
     private void retireIfEmpty(Channel channel) {
@@ -142,8 +152,13 @@ public class ChannelRegistry {
     /** Sends an already encoded frame to every other subscriber of the sender's channel. */
     public void relay(Connection sender, String name, String frame) {
         Channel channel = channels.get(new ChannelKey(sender.app().id(), name));
-        if (channel != null) {
-            sendToOthers(channel, sender, frame);
+        if (channel == null) {
+            return;
+        }
+        for (Connection subscriber : channel.subscribers) {
+            if (subscriber != sender) {
+                subscriber.send(frame);
+            }
         }
     }
 
@@ -158,11 +173,21 @@ public class ChannelRegistry {
         }
     }
 
-    private static void sendToOthers(Channel channel, Connection sender, String frame) {
+    /** Queues a frame for every other subscriber (under the channel lock) and notes whom to flush. */
+    private static void tellOthers(Channel channel, Connection sender, String frame, List<Connection> told) {
         for (Connection subscriber : channel.subscribers) {
             if (subscriber != sender) {
-                subscriber.send(frame);
+                subscriber.enqueue(frame);
+                told.add(subscriber);
             }
         }
+    }
+
+    /** Hands queued frames to the container, outside every channel lock. */
+    private static void flush(Connection connection, List<Connection> told) {
+        if (connection != null) {
+            connection.flush();
+        }
+        told.forEach(Connection::flush);
     }
 }

@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Set;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,7 +35,8 @@ public final class Connection implements SendHandler {
     private final Executor closer;
     private final AtomicInteger unwritten = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
-    private final Object writeOrder = new Object();
+    private final Queue<String> outbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
     private final Map<String, String> presenceUsers = new ConcurrentHashMap<>();
     private volatile long lastSeenNanos = System.nanoTime();
@@ -82,8 +85,18 @@ public final class Connection implements SendHandler {
         return !closing.get() && session.isOpen();
     }
 
-    /** Queues a frame for the socket without waiting for it to be written. */
+    /** Queues a frame and hands it to the container's writer; never waits for the network. */
     public void send(String frame) {
+        enqueue(frame);
+        flush();
+    }
+
+    /**
+     * Queues a frame without calling into the container. Callers that hold a lock use this and call
+     * {@link #flush()} once the lock is released: the container may call back into the registry (a
+     * failed write closes the session synchronously), which must never find our locks held.
+     */
+    public void enqueue(String frame) {
         if (closing.get()) {
             return;
         }
@@ -92,24 +105,47 @@ public final class Connection implements SendHandler {
             closeWith(ErrorCode.OVER_CAPACITY, "Over capacity: the client did not read its messages fast enough");
             return;
         }
-        try {
-            // The lock only orders hand-offs to the asynchronous writer; it is never held during I/O.
-            synchronized (writeOrder) {
-                session.getAsyncRemote().sendText(frame, this);
+        outbox.offer(frame);
+    }
+
+    /**
+     * Hands queued frames, in order, to the asynchronous writer. Whoever finds the outbox idle drains
+     * it; everyone else returns at once, so no thread ever waits for another socket's writes.
+     */
+    public void flush() {
+        while (!outbox.isEmpty() && draining.compareAndSet(false, true)) {
+            try {
+                for (String frame = outbox.poll(); frame != null; frame = outbox.poll()) {
+                    if (closing.get()) {
+                        unwritten.decrementAndGet();
+                        continue;
+                    }
+                    session.getAsyncRemote().sendText(frame, this);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, () -> "Dropping socket " + socketId + ": " + e);
+                closeQuietly(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "write failed"));
+            } finally {
+                draining.set(false);
             }
-        } catch (RuntimeException e) {
-            unwritten.decrementAndGet();
-            LOG.log(Level.DEBUG, () -> "Dropping socket " + socketId + ": " + e);
-            closeQuietly(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "write failed"));
         }
     }
 
     @Override
     public void onResult(SendResult result) {
         unwritten.decrementAndGet();
+        if (!result.isOK()) {
+            // The peer is gone; the container does not always call onClose then (seen with Payara's
+            // Tyrus when a client closes while frames are being written to it).
+            LOG.log(Level.DEBUG, () -> "Write to socket " + socketId + " failed: " + result.getException());
+            closeQuietly(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "write failed"));
+        }
     }
 
-    /** Sends {@code pusher:error} with the code, then closes with the same code. */
+    /**
+     * Sends {@code pusher:error} with the code, then closes with the same code. Frames still queued are
+     * dropped. Runs on the container's executor: closing writes, and may call back into the registry.
+     */
     public void closeWith(ErrorCode code, String message) {
         if (!closing.compareAndSet(false, true)) {
             return;
@@ -118,21 +154,24 @@ public final class Connection implements SendHandler {
             LOG.log(Level.INFO, () -> "Closing socket " + socketId + " with 4100: more than " + outboundLimit
                     + " frames waited to be written to it");
         }
-        try {
-            synchronized (writeOrder) {
-                session.getAsyncRemote().sendText(Frames.error(code, message));
-            }
-        } catch (RuntimeException ignored) {
-            // the close below still tells the client why
-        }
+        // a socket over capacity is not reading: the close frame alone has to say why
+        String error = code == ErrorCode.OVER_CAPACITY ? null : Frames.error(code, message);
         String reason = message.length() > 120 ? message.substring(0, 120) : message;
-        closeQuietly(new CloseReason(CloseReason.CloseCodes.getCloseCode(code.code()), reason));
+        close(error, new CloseReason(CloseReason.CloseCodes.getCloseCode(code.code()), reason));
     }
 
     private void closeQuietly(CloseReason reason) {
-        closing.set(true);
+        if (closing.compareAndSet(false, true)) {
+            close(null, reason);
+        }
+    }
+
+    private void close(String lastFrame, CloseReason reason) {
         closer.execute(() -> {
             try {
+                if (lastFrame != null) {
+                    session.getAsyncRemote().sendText(lastFrame);
+                }
                 session.close(reason);
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.DEBUG, () -> "Close of socket " + socketId + " failed: " + e);

@@ -51,7 +51,8 @@ public class Heartbeat {
         long pongLimit = TimeUnit.SECONDS.toNanos(settings.pongTimeout());
         for (Connection connection : registry.connections()) {
             if (connection.isClosing()) {
-                // a client that never completes the close handshake must not keep its channels
+                // closed by us, or found dead by a failed write: the container may never report the
+                // close (a client that vanishes mid-write), so its channels are released here
                 registry.disconnect(connection);
                 continue;
             }

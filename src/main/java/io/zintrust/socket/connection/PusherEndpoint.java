@@ -30,6 +30,7 @@ public class PusherEndpoint extends Endpoint {
             session.getUserProperties().put(CONNECTION, connection);
             session.addMessageHandler(String.class, text -> protocol.onText(connection, text));
             session.addMessageHandler(ByteBuffer.class, bytes -> protocol.onBinary(connection));
+            protocol.welcome(connection);
         });
     }
 

@@ -48,7 +48,11 @@ public class PusherProtocol {
     @Resource
     ManagedExecutorService executor;
 
-    /** Returns the admitted connection, or empty after closing a socket that may not connect. */
+    /**
+     * Returns the admitted connection, or empty after closing a socket that may not connect. The
+     * caller attaches its handlers, then calls {@link #welcome}: a client answers
+     * connection_established at once, and its frames must find the handlers in place.
+     */
     public Optional<Connection> open(Session session, String appKey, String protocol) {
         Optional<App> app = apps.byKey(appKey);
         if (app.isEmpty()) {
@@ -71,8 +75,11 @@ public class PusherProtocol {
         do {
             connection = new Connection(SocketIds.next(), app.get(), session, settings.outboundQueueLimit(), executor);
         } while (!registry.register(connection));
-        connection.send(Frames.connectionEstablished(connection.socketId(), settings.activityTimeout()));
         return Optional.of(connection);
+    }
+
+    public void welcome(Connection connection) {
+        connection.send(Frames.connectionEstablished(connection.socketId(), settings.activityTimeout()));
     }
 
     private Optional<Connection> refuse(Session session, ErrorCode code, String message) {
@@ -103,8 +110,13 @@ public class PusherProtocol {
                 "Binary frames are not supported: send JSON text frames"));
     }
 
+    /**
+     * Releases the socket's channels on the container's executor: onClose can arrive inside a failing
+     * write, with the container's locks held, and leaving channels writes to other sockets.
+     */
     public void onClose(Connection connection) {
-        registry.disconnect(connection);
+        connection.markGone();
+        executor.execute(() -> registry.disconnect(connection));
     }
 
     private void dispatch(Connection connection, InboundFrame frame) {
