@@ -13,8 +13,7 @@ import io.zintrust.socket.protocol.Frames;
 import io.zintrust.socket.signature.ChannelSignature;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
+import io.zintrust.socket.protocol.JsonText;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -26,7 +25,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
-import java.io.ByteArrayInputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -91,12 +89,8 @@ public class BroadcastAuthResource {
         if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED)) {
             return form(new String(body, StandardCharsets.UTF_8));
         }
-        JsonObject object;
-        try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
-            object = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new ApiException(400, "Invalid body: send JSON or a form with socket_id and channel_name");
-        }
+        JsonObject object = JsonText.object(new String(body, StandardCharsets.UTF_8)).orElseThrow(
+                () -> new ApiException(400, "Invalid body: send JSON or a form with socket_id and channel_name"));
         Map<String, String> fields = new HashMap<>();
         object.forEach((name, value) -> {
             if (value instanceof JsonString text) {

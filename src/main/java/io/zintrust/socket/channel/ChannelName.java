@@ -20,6 +20,9 @@ public record ChannelName(String value, ChannelType type, boolean cached) {
             if (value.length() == SERVER_TO_USER_PREFIX.length()) {
                 throw new InvalidChannelException("Channel name " + value + " names no user");
             }
+            if (value.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+                throw new InvalidChannelException("Channel name " + value.strip() + " has spaces or control characters");
+            }
             return new ChannelName(value, ChannelType.SERVER_TO_USER, false);
         }
         if (!ALLOWED.matcher(value).matches()) {

@@ -5,14 +5,12 @@ import io.zintrust.socket.channel.ChannelType;
 import io.zintrust.socket.channel.InvalidChannelException;
 import io.zintrust.socket.connection.SocketIds;
 import io.zintrust.socket.http.ApiException;
-import jakarta.json.Json;
+import io.zintrust.socket.protocol.JsonText;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,12 +29,8 @@ public record Publication(String event, List<String> channels, String data, Stri
     private static final Set<String> KNOWN_INFO = Set.of("user_count", "subscription_count");
 
     public static Publication parse(byte[] body) {
-        JsonObject object;
-        try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
-            object = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new ApiException(400, "Invalid JSON body: expected an object with name, channels and data");
-        }
+        JsonObject object = JsonText.object(new String(body, StandardCharsets.UTF_8)).orElseThrow(
+                () -> new ApiException(400, "Invalid JSON body: expected an object with name, channels and data"));
         return from(object);
     }
 
@@ -53,7 +47,7 @@ public record Publication(String event, List<String> channels, String data, Stri
 
     private static String eventName(JsonObject object) {
         String name = optionalText(object, "name");
-        if (name == null) {
+        if (name == null || name.isEmpty()) {
             name = optionalText(object, "event");
         }
         if (name == null || name.isEmpty()) {
@@ -85,6 +79,7 @@ public record Publication(String event, List<String> channels, String data, Stri
         } else if (one != null) {
             names.add(one);
         }
+        names = List.copyOf(new LinkedHashSet<>(names));
         if (names.isEmpty()) {
             throw new ApiException(400, "Missing channels: set 'channel' or 'channels' (1 to " + MAX_CHANNELS + ")");
         }
@@ -102,12 +97,12 @@ public record Publication(String event, List<String> channels, String data, Stri
         if (encrypted && names.size() > 1) {
             throw new ApiException(400, "An event for an encrypted channel must name that channel alone");
         }
-        return List.copyOf(new LinkedHashSet<>(names));
+        return names;
     }
 
     private static String data(JsonObject object) {
         JsonValue value = object.get("data");
-        if (value == null) {
+        if (value == null || value == JsonValue.NULL) {
             throw new ApiException(400, "Missing 'data'");
         }
         // A string is delivered byte for byte; any other JSON value is serialized once, here.

@@ -1,13 +1,10 @@
 package io.zintrust.socket.presence;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
+import io.zintrust.socket.protocol.JsonText;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-
-import java.io.StringReader;
 
 /**
  * A presence member as announced in {@code channel_data}: the user id (string form, numbers accepted)
@@ -19,22 +16,19 @@ public record Member(String userId, String userInfoJson) {
         if (channelData == null || channelData.isBlank()) {
             throw new InvalidMemberException("channel_data is required for presence channels");
         }
-        JsonObject object;
-        try (var reader = Json.createReader(new StringReader(channelData))) {
-            object = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new InvalidMemberException("channel_data must be a JSON object with a user_id");
-        }
+        JsonObject object = JsonText.object(channelData).orElseThrow(
+                () -> new InvalidMemberException("channel_data must be a JSON object with a user_id"));
         JsonValue id = object.get("user_id");
         String userId;
         if (id instanceof JsonString s) {
             userId = s.getString();
         } else if (id instanceof JsonNumber n) {
-            userId = n.toString();
+            // the form JavaScript gives the same number: 10.0 and 1e1 are both user "10"
+            userId = n.bigDecimalValue().stripTrailingZeros().toPlainString();
         } else {
             throw new InvalidMemberException("channel_data must carry a user_id (string or number)");
         }
-        if (userId.isEmpty()) {
+        if (userId.isBlank()) {
             throw new InvalidMemberException("channel_data user_id must not be empty");
         }
         JsonValue info = object.get("user_info");

@@ -1,13 +1,10 @@
 package io.zintrust.socket.protocol;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 
-import java.io.StringReader;
+import java.util.Optional;
 
 /**
  * One frame received from a client: {@code {"event":..,"channel":..,"data":..}}.
@@ -17,14 +14,8 @@ import java.io.StringReader;
 public record InboundFrame(String event, String channel, JsonValue data) {
 
     public static InboundFrame parse(String text) {
-        JsonObject object;
-        try (var reader = Json.createReader(new StringReader(text))) {
-            object = reader.readObject();
-        } catch (JsonParsingException e) {
-            throw new ProtocolException(ErrorCode.BAD_MESSAGE, "Invalid JSON: the frame must be one JSON object");
-        } catch (JsonException | IllegalStateException e) {
-            throw new ProtocolException(ErrorCode.BAD_MESSAGE, "Invalid frame: the frame must be one JSON object");
-        }
+        JsonObject object = JsonText.object(text).orElseThrow(() -> new ProtocolException(ErrorCode.BAD_MESSAGE,
+                "Invalid JSON: the frame must be one JSON object"));
         JsonValue event = object.get("event");
         if (!(event instanceof JsonString name) || name.getString().isEmpty()) {
             throw new ProtocolException(ErrorCode.BAD_MESSAGE, "Invalid frame: 'event' must be a non-empty string");
@@ -40,10 +31,9 @@ public record InboundFrame(String event, String channel, JsonValue data) {
             return object;
         }
         if (data instanceof JsonString text) {
-            try (var reader = Json.createReader(new StringReader(text.getString()))) {
-                return reader.readObject();
-            } catch (JsonException | IllegalStateException e) {
-                // reported below
+            Optional<JsonObject> parsed = JsonText.object(text.getString());
+            if (parsed.isPresent()) {
+                return parsed.get();
             }
         }
         throw new ProtocolException(ErrorCode.BAD_MESSAGE, "Invalid " + event + ": 'data' must be a JSON object");

@@ -46,7 +46,7 @@ public final class ApiSignature {
         } catch (NumberFormatException e) {
             return Optional.of("auth_timestamp must be Unix seconds");
         }
-        if (Math.abs(nowSeconds - signedAt) > MAX_SKEW_SECONDS) {
+        if (signedAt < nowSeconds - MAX_SKEW_SECONDS || signedAt > nowSeconds + MAX_SKEW_SECONDS) {
             return Optional.of("Timestamp expired: auth_timestamp must be within " + MAX_SKEW_SECONDS
                     + " seconds of the server time");
         }

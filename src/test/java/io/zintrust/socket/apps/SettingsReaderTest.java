@@ -1,0 +1,285 @@
+package io.zintrust.socket.apps;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Environment variables to settings: defaults, aliases and fail-fast messages. */
+class SettingsReaderTest {
+
+    /** The three app variables under their primary names, plus {@code extra} name/value pairs. */
+    static Map<String, String> env(String... extra) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PUSHER_APP_ID", "app-1");
+        env.put("PUSHER_APP_KEY", "key-1");
+        env.put("PUSHER_APP_SECRET", "secret-1");
+        for (int i = 0; i < extra.length; i += 2) {
+            env.put(extra[i], extra[i + 1]);
+        }
+        return env;
+    }
+
+    static SocketSettings read(Map<String, String> env) {
+        return new SettingsReader(name -> Optional.ofNullable(env.get(name))).read();
+    }
+
+    static InvalidConfigurationException invalid(Map<String, String> env, String... fragments) {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> read(env));
+        for (String fragment : fragments) {
+            assertTrue(e.getMessage().contains(fragment), "'" + fragment + "' missing from: " + e.getMessage());
+        }
+        return e;
+    }
+
+    @Test
+    void the_defaults_apply_when_only_the_app_is_configured() {
+        SocketSettings settings = read(env());
+        assertTrue(settings.enabled());
+        assertEquals(Transport.AUTO, settings.transport());
+        assertEquals("/app", settings.path());
+        assertEquals(120, settings.activityTimeout());
+        assertEquals(30, settings.pongTimeout());
+        assertEquals(AuthPolicyMode.DENY, settings.authPolicy());
+        assertTrue(settings.clientEvents());
+        assertEquals(1000, settings.outboundQueueLimit());
+        assertEquals(new App("app-1", "key-1", "secret-1"), settings.app());
+    }
+
+    @Test
+    void explicit_values_replace_the_defaults() {
+        SocketSettings settings = read(env("SOCKET_TRANSPORT", "Cluster", "SOCKET_PATH", "/ws/app",
+                "BROADCAST_ACTIVITY_TIMEOUT", "45", "SOCKET_PONG_TIMEOUT", "10", "SOCKET_AUTH_POLICY", "ALLOW",
+                "SOCKET_CLIENT_EVENTS", "off", "SOCKET_OUTBOUND_QUEUE_LIMIT", "50"));
+        assertEquals(Transport.CLUSTER, settings.transport());
+        assertEquals("/ws/app", settings.path());
+        assertEquals(45, settings.activityTimeout());
+        assertEquals(10, settings.pongTimeout());
+        assertEquals(AuthPolicyMode.ALLOW, settings.authPolicy());
+        assertFalse(settings.clientEvents());
+        assertEquals(50, settings.outboundQueueLimit());
+    }
+
+    @Test
+    void values_are_trimmed() {
+        SocketSettings settings = read(env("SOCKET_TRANSPORT", " node ", "BROADCAST_ACTIVITY_TIMEOUT", " 60 ",
+                "PUSHER_APP_KEY", "  key-2\t"));
+        assertEquals(Transport.NODE, settings.transport());
+        assertEquals(60, settings.activityTimeout());
+        assertEquals("key-2", settings.app().key());
+    }
+
+    @ParameterizedTest(name = "[{0}] is true")
+    @ValueSource(strings = {"true", "TRUE", "1", "yes", "on"})
+    void boolean_settings_accept_the_true_spellings(String value) {
+        assertTrue(read(env("SOCKET_CLIENT_EVENTS", value)).clientEvents());
+    }
+
+    @ParameterizedTest(name = "[{0}] is false")
+    @ValueSource(strings = {"false", "False", "0", "no", "off"})
+    void boolean_settings_accept_the_false_spellings(String value) {
+        assertFalse(read(env("SOCKET_CLIENT_EVENTS", value)).clientEvents());
+    }
+
+    @Test
+    void pusher_app_key_wins_over_broadcast_auth_key_and_broadcast_app_key() {
+        assertEquals("key-1", read(env("BROADCAST_AUTH_KEY", "auth-key", "BROADCAST_APP_KEY", "app-key")).app().key());
+    }
+
+    @Test
+    void broadcast_auth_key_wins_over_broadcast_app_key() {
+        Map<String, String> env = env("BROADCAST_AUTH_KEY", "auth-key", "BROADCAST_APP_KEY", "app-key");
+        env.remove("PUSHER_APP_KEY");
+        assertEquals("auth-key", read(env).app().key());
+    }
+
+    @Test
+    void broadcast_app_key_is_the_last_key_alias() {
+        Map<String, String> env = env("BROADCAST_APP_KEY", "app-key");
+        env.remove("PUSHER_APP_KEY");
+        assertEquals("app-key", read(env).app().key());
+    }
+
+    @Test
+    void pusher_app_secret_wins_over_broadcast_secret_and_broadcast_app_secret() {
+        assertEquals("secret-1",
+                read(env("BROADCAST_SECRET", "s2", "BROADCAST_APP_SECRET", "s3")).app().secret());
+    }
+
+    @Test
+    void broadcast_secret_wins_over_broadcast_app_secret() {
+        Map<String, String> env = env("BROADCAST_SECRET", "s2", "BROADCAST_APP_SECRET", "s3");
+        env.remove("PUSHER_APP_SECRET");
+        assertEquals("s2", read(env).app().secret());
+        env.remove("BROADCAST_SECRET");
+        assertEquals("s3", read(env).app().secret());
+    }
+
+    @Test
+    void pusher_app_id_wins_over_broadcast_app_id() {
+        assertEquals("app-1", read(env("BROADCAST_APP_ID", "app-2")).app().id());
+        Map<String, String> env = env("BROADCAST_APP_ID", "app-2");
+        env.remove("PUSHER_APP_ID");
+        assertEquals("app-2", read(env).app().id());
+    }
+
+    @Test
+    void blank_values_are_ignored_in_favour_of_the_next_alias() {
+        Map<String, String> env = env("PUSHER_APP_KEY", "   ", "BROADCAST_AUTH_KEY", "", "BROADCAST_APP_KEY", "app-key",
+                "PUSHER_APP_ID", " ", "BROADCAST_APP_ID", "app-2");
+        SocketSettings settings = read(env);
+        assertEquals("app-key", settings.app().key());
+        assertEquals("app-2", settings.app().id());
+    }
+
+    @Test
+    void blank_values_fall_back_to_the_defaults() {
+        SocketSettings settings = read(env("SOCKET_TRANSPORT", " ", "SOCKET_PATH", "", "BROADCAST_ACTIVITY_TIMEOUT", "\t",
+                "SOCKET_ENABLED", "  ", "SOCKET_AUTH_POLICY", ""));
+        assertEquals(Transport.AUTO, settings.transport());
+        assertEquals("/app", settings.path());
+        assertEquals(120, settings.activityTimeout());
+        assertTrue(settings.enabled());
+        assertEquals(AuthPolicyMode.DENY, settings.authPolicy());
+    }
+
+    @Test
+    void an_unknown_transport_names_the_variable_and_the_accepted_values() {
+        invalid(env("SOCKET_TRANSPORT", "redis"), "SOCKET_TRANSPORT", "auto", "node", "cluster", "'redis'");
+    }
+
+    @Test
+    void an_unknown_auth_policy_names_the_variable_and_the_accepted_values() {
+        invalid(env("SOCKET_AUTH_POLICY", "maybe"), "SOCKET_AUTH_POLICY", "deny", "allow", "'maybe'");
+    }
+
+    @Test
+    void a_non_numeric_activity_timeout_names_the_variable_and_the_accepted_values() {
+        invalid(env("BROADCAST_ACTIVITY_TIMEOUT", "2m"), "BROADCAST_ACTIVITY_TIMEOUT", "whole number", "above 0", "'2m'");
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"0", "-5"})
+    void a_zero_or_negative_activity_timeout_is_refused(String value) {
+        invalid(env("BROADCAST_ACTIVITY_TIMEOUT", value), "BROADCAST_ACTIVITY_TIMEOUT", "above 0", "'" + value + "'");
+    }
+
+    @Test
+    void a_bad_pong_timeout_names_its_variable() {
+        invalid(env("SOCKET_PONG_TIMEOUT", "0"), "SOCKET_PONG_TIMEOUT", "seconds above 0");
+        invalid(env("SOCKET_PONG_TIMEOUT", "1.5"), "SOCKET_PONG_TIMEOUT", "'1.5'");
+    }
+
+    @Test
+    void a_bad_outbound_queue_limit_names_its_variable() {
+        invalid(env("SOCKET_OUTBOUND_QUEUE_LIMIT", "lots"), "SOCKET_OUTBOUND_QUEUE_LIMIT", "frames above 0", "'lots'");
+    }
+
+    @Test
+    void a_path_without_a_leading_slash_is_refused() {
+        invalid(env("SOCKET_PATH", "app"), "SOCKET_PATH", "start with '/'", "'app'");
+    }
+
+    @Test
+    void a_path_ending_in_a_slash_is_refused() {
+        invalid(env("SOCKET_PATH", "/app/"), "SOCKET_PATH", "not end with '/'", "'/app/'");
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"/", "/a{key}", "/my app"})
+    void a_path_that_is_root_templated_or_spaced_is_refused(String path) {
+        invalid(env("SOCKET_PATH", path), "SOCKET_PATH", "'" + path + "'");
+    }
+
+    @Test
+    void a_nested_path_is_accepted() {
+        assertEquals("/pusher/app", read(env("SOCKET_PATH", "/pusher/app")).path());
+    }
+
+    @Test
+    void a_bad_boolean_names_the_variable_and_the_accepted_values() {
+        invalid(env("SOCKET_ENABLED", "enabled"), "SOCKET_ENABLED", "true or false", "'enabled'");
+        invalid(env("SOCKET_CLIENT_EVENTS", "2"), "SOCKET_CLIENT_EVENTS", "true or false", "'2'");
+    }
+
+    @Test
+    void a_missing_key_while_enabled_names_the_variable_and_its_aliases() {
+        Map<String, String> env = env();
+        env.remove("PUSHER_APP_KEY");
+        invalid(env, "PUSHER_APP_KEY is required", "BROADCAST_AUTH_KEY", "BROADCAST_APP_KEY");
+    }
+
+    @Test
+    void a_missing_secret_while_enabled_names_the_variable() {
+        Map<String, String> env = env();
+        env.remove("PUSHER_APP_SECRET");
+        invalid(env, "PUSHER_APP_SECRET is required", "BROADCAST_SECRET", "BROADCAST_APP_SECRET");
+    }
+
+    @Test
+    void a_missing_id_while_enabled_names_the_variable() {
+        Map<String, String> env = env("SOCKET_ENABLED", "true");
+        env.remove("PUSHER_APP_ID");
+        invalid(env, "PUSHER_APP_ID is required", "BROADCAST_APP_ID");
+    }
+
+    @Test
+    void nothing_configured_at_all_fails_while_enabled() {
+        assertThrows(InvalidConfigurationException.class, () -> read(Map.of()));
+    }
+
+    @Test
+    void disabled_without_any_app_is_fine() {
+        SocketSettings settings = read(Map.of("SOCKET_ENABLED", "false"));
+        assertFalse(settings.enabled());
+        assertNull(settings.app());
+        assertTrue(settings.describe().contains("app=none"), settings.describe());
+    }
+
+    @Test
+    void disabled_with_a_partial_app_is_fine_and_has_no_app() {
+        Map<String, String> env = env("SOCKET_ENABLED", "false");
+        env.remove("PUSHER_APP_SECRET");
+        assertNull(read(env).app());
+    }
+
+    @Test
+    void disabled_with_a_full_app_keeps_the_app() {
+        assertEquals("key-1", read(env("SOCKET_ENABLED", "0")).app().key());
+    }
+
+    @Test
+    void describe_masks_the_secret() {
+        String secret = "7ad3773142a6692b25b8";
+        String description = read(env("PUSHER_APP_SECRET", secret)).describe();
+        assertFalse(description.contains(secret), description);
+        assertFalse(description.contains(secret.substring(0, 6)), description);
+        assertTrue(description.contains("appSecret=7a********"), description);
+        assertTrue(description.contains("appKey=key-1"), description);
+        assertTrue(description.contains("appId=app-1"), description);
+    }
+
+    @Test
+    void describe_lists_the_effective_settings() {
+        String description = read(env("SOCKET_TRANSPORT", "node")).describe();
+        assertTrue(description.startsWith("enabled=true, transport=node, path=/app, activityTimeout=120s, "
+                + "pongTimeout=30s, authPolicy=deny, clientEvents=true, outboundQueueLimit=1000"), description);
+    }
+
+    @Test
+    void a_very_short_secret_is_fully_hidden() {
+        assertEquals("***", new App("i", "k", "ab").maskedSecret());
+        String description = read(env("PUSHER_APP_SECRET", "xy")).describe();
+        assertTrue(description.contains("appSecret=***"), description);
+        assertFalse(description.contains("xy"), description);
+    }
+}
