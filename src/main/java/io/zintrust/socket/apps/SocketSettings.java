@@ -17,6 +17,18 @@ public record SocketSettings(boolean enabled, Transport transport, String path, 
                              int pongTimeout, AuthPolicyMode authPolicy, boolean clientEvents,
                              int outboundQueueLimit, App app) {
 
+    /** The error every socket and publish route answers with while this server cannot serve, if any. */
+    public java.util.Optional<String> unavailable() {
+        if (!enabled) {
+            return java.util.Optional.of("Socket server is disabled (SOCKET_ENABLED=false)");
+        }
+        if (transport == Transport.CLUSTER) {
+            return java.util.Optional.of("socket_cluster_unavailable: SOCKET_TRANSPORT=cluster needs the Hazelcast"
+                    + " data grid, which this build does not use yet; set SOCKET_TRANSPORT=auto or node");
+        }
+        return java.util.Optional.empty();
+    }
+
     /** One line for the startup log; the secret is masked. */
     public String describe() {
         return "enabled=" + enabled + ", transport=" + transport.name().toLowerCase()

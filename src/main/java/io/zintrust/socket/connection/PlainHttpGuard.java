@@ -2,7 +2,6 @@ package io.zintrust.socket.connection;
 
 import io.zintrust.socket.apps.Apps;
 import io.zintrust.socket.apps.SocketSettings;
-import io.zintrust.socket.http.DisabledGuard;
 import io.zintrust.socket.http.ErrorBody;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -20,7 +19,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Answers plain HTTP requests on the websocket path: 426 for a known key, 404 for an unknown one, 503
- * while disabled. Upgrade requests pass through to the websocket container.
+ * while the server cannot serve (then no endpoint is deployed, so upgrades get the 503 too). Upgrade
+ * requests otherwise pass through to the websocket container.
  */
 public class PlainHttpGuard extends HttpFilter {
 
@@ -35,8 +35,9 @@ public class PlainHttpGuard extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!settings.enabled()) {
-            write(response, 503, DisabledGuard.MESSAGE);
+        var unavailable = settings.unavailable();
+        if (unavailable.isPresent()) {
+            write(response, 503, unavailable.get());
             return;
         }
         if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Deploys the Pusher endpoint at the configured {@code SOCKET_PATH}, which an annotation could not do.
- * A disabled server deploys no endpoint, so upgrades reach {@link PlainHttpGuard} and get 503.
+ * A server that cannot serve deploys no endpoint, so upgrades reach {@link PlainHttpGuard} and get 503.
  */
 public class SocketEndpoints implements ServerApplicationConfig {
 
@@ -24,7 +24,7 @@ public class SocketEndpoints implements ServerApplicationConfig {
         } catch (InvalidConfigurationException e) {
             return Set.of(); // the CDI startup check fails the deployment with the message
         }
-        if (!settings.enabled()) {
+        if (settings.unavailable().isPresent()) {
             return Set.of();
         }
         return Set.of(ServerEndpointConfig.Builder.create(PusherEndpoint.class, settings.path() + "/{appKey}")
