@@ -51,7 +51,10 @@ public class PlainHttpGuard extends HttpFilter {
         } else if (apps.byKey(key).isEmpty()) {
             write(response, 404, "Socket app key not found");
         } else {
+            // Grizzly treats a response carrying Upgrade as a protocol switch and drops Content-Length;
+            // closing the connection is what tells curl and browsers where this answer ends.
             response.setHeader("Upgrade", "websocket");
+            response.setHeader("Connection", "close");
             write(response, 426, "Upgrade Required: open a websocket connection on this URL");
         }
     }

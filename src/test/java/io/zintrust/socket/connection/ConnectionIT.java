@@ -27,6 +27,20 @@ class ConnectionIT extends ArquillianIT {
     }
 
     @Test
+    void the_426_answer_ends_so_curl_and_browsers_do_not_wait_for_more() throws Exception {
+        try (java.net.Socket raw = new java.net.Socket("127.0.0.1", server.port())) {
+            raw.setSoTimeout(5000);
+            raw.getOutputStream().write(("GET /app/" + TestApp.KEY + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            // readAllBytes returns only at end of stream: it throws SocketTimeoutException if the
+            // server leaves the connection open with no length to tell the client the body is complete
+            String answer = new String(raw.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 426"), answer);
+            assertTrue(answer.endsWith("{\"error\":\"Upgrade Required: open a websocket connection on this URL\"}"), answer);
+        }
+    }
+
+    @Test
     void a_plain_http_get_with_an_unknown_key_answers_404_socket_app_key_not_found() {
         Http.Answer answer = Http.get(server.http("/app/nobody"));
         assertEquals(404, answer.status());
