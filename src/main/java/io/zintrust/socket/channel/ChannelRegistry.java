@@ -32,10 +32,6 @@ public class ChannelRegistry {
         return connections.values();
     }
 
-    public int connectionCount() {
-        return connections.size();
-    }
-
     /**
      * Adds the socket to the channel and sends it {@code subscription_succeeded}; on presence channels
      * the other subscribers get {@code member_added} when this is the user's first socket. Subscribing
