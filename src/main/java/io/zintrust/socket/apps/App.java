@@ -1,7 +1,15 @@
 package io.zintrust.socket.apps;
 
-/** One Pusher application: the id used by the HTTP API, the public key used by sockets, the signing secret. */
-public record App(String id, String key, String secret) {
+/**
+ * One Pusher application: the id used by the HTTP API, the public key used by sockets, the signing
+ * secret, whether it may be used at all, and its switches and limits.
+ */
+public record App(String id, String key, String secret, boolean enabled, AppFeatures features, AppLimits limits) {
+
+    /** An enabled app with Pusher's default switches and limits. */
+    public App(String id, String key, String secret) {
+        this(id, key, secret, true, AppFeatures.DEFAULTS, AppLimits.DEFAULTS);
+    }
 
     /** The secret with all but its first two characters hidden, for logs. */
     public String maskedSecret() {

@@ -23,6 +23,8 @@ public final class SettingsReader {
     static final List<String> AUTH_POLICY = List.of("SOCKET_AUTH_POLICY");
     static final List<String> CLIENT_EVENTS = List.of("SOCKET_CLIENT_EVENTS");
     static final List<String> OUTBOUND_QUEUE = List.of("SOCKET_OUTBOUND_QUEUE_LIMIT");
+    static final List<String> APPS_FILE = List.of("SOCKET_APPS_FILE");
+    static final List<String> MAX_CONNECTIONS = List.of("SOCKET_MAX_CONNECTIONS");
 
     private final Function<String, Optional<String>> source;
 
@@ -39,9 +41,22 @@ public final class SettingsReader {
         AuthPolicyMode policy = choice(AUTH_POLICY, AuthPolicyMode.class, AuthPolicyMode.DENY);
         boolean clientEvents = bool(CLIENT_EVENTS, true);
         int queueLimit = positiveInt(OUTBOUND_QUEUE, 1000, "frames");
-        App app = app(enabled);
+        int maxConnections = first(MAX_CONNECTIONS).isPresent() ? positiveInt(MAX_CONNECTIONS, -1, "connections") : -1;
         return new SocketSettings(enabled, transport, path, activityTimeout, pongTimeout, policy, clientEvents,
-                queueLimit, app);
+                queueLimit, maxConnections, apps(enabled, clientEvents));
+    }
+
+    private List<App> apps(boolean enabled, boolean clientEvents) {
+        Optional<String> file = first(APPS_FILE);
+        if (file.isPresent()) {
+            return new AppsFile(java.nio.file.Path.of(file.get()), clientEvents).read();
+        }
+        App app = app(enabled);
+        if (app == null) {
+            return List.of();
+        }
+        return List.of(new App(app.id(), app.key(), app.secret(), true,
+                AppFeatures.DEFAULTS.withClientEvents(clientEvents), AppLimits.DEFAULTS));
     }
 
     private App app(boolean enabled) {

@@ -11,11 +11,17 @@ package io.zintrust.socket.apps;
  * @param authPolicy          decision of {@code POST /broadcasting/auth}
  * @param clientEvents        whether {@code client-*} events are accepted
  * @param outboundQueueLimit  frames that may wait for one slow socket before it is closed with 4100
- * @param app                 the application served
+ * @param maxConnections      sockets this server accepts in all (-1: no limit); more are closed with 4100
+ * @param apps                the applications served; the first is the default (empty while disabled)
  */
 public record SocketSettings(boolean enabled, Transport transport, String path, int activityTimeout,
                              int pongTimeout, AuthPolicyMode authPolicy, boolean clientEvents,
-                             int outboundQueueLimit, App app) {
+                             int outboundQueueLimit, int maxConnections, java.util.List<App> apps) {
+
+    /** The default app: the one from the environment, or the first of the apps file; null when none. */
+    public App app() {
+        return apps.isEmpty() ? null : apps.get(0);
+    }
 
     /** The error every socket and publish route answers with while this server cannot serve, if any. */
     public java.util.Optional<String> unavailable() {
@@ -35,7 +41,10 @@ public record SocketSettings(boolean enabled, Transport transport, String path, 
                 + ", path=" + path + ", activityTimeout=" + activityTimeout + "s, pongTimeout=" + pongTimeout
                 + "s, authPolicy=" + authPolicy.name().toLowerCase() + ", clientEvents=" + clientEvents
                 + ", outboundQueueLimit=" + outboundQueueLimit
-                + (app == null ? ", app=none"
-                        : ", appId=" + app.id() + ", appKey=" + app.key() + ", appSecret=" + app.maskedSecret());
+                + (maxConnections < 0 ? "" : ", maxConnections=" + maxConnections)
+                + (apps.isEmpty() ? ", app=none" : apps.size() == 1
+                        ? ", appId=" + app().id() + ", appKey=" + app().key() + ", appSecret=" + app().maskedSecret()
+                        : ", apps=" + apps.stream().map(a -> a.id() + (a.enabled() ? "" : "(disabled)"))
+                        .collect(java.util.stream.Collectors.joining(",", "[", "]")));
     }
 }

@@ -10,11 +10,16 @@ public record ChannelName(String value, ChannelType type, boolean cached) {
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_\\-=@,.;]+");
 
     public static ChannelName parse(String value) {
+        return parse(value, MAX_LENGTH);
+    }
+
+    /** Parses with an app's own length limit. */
+    public static ChannelName parse(String value, int maxLength) {
         if (value == null || value.isEmpty()) {
             throw new InvalidChannelException("Channel name is required");
         }
-        if (value.length() > MAX_LENGTH) {
-            throw new InvalidChannelException("Channel name is longer than " + MAX_LENGTH + " characters");
+        if (value.length() > maxLength) {
+            throw new InvalidChannelException("Channel name is longer than " + maxLength + " characters");
         }
         if (value.startsWith(SERVER_TO_USER_PREFIX)) {
             if (value.length() == SERVER_TO_USER_PREFIX.length()) {
@@ -57,6 +62,15 @@ public record ChannelName(String value, ChannelType type, boolean cached) {
     private static boolean isCached(String value) {
         return value.startsWith("cache-") || value.startsWith("private-cache-")
                 || value.startsWith("presence-cache-") || value.startsWith("private-encrypted-cache-");
+    }
+
+    public boolean isServerToUser() {
+        return type == ChannelType.SERVER_TO_USER;
+    }
+
+    /** The user a {@code #server-to-user-} channel belongs to. */
+    public String serverToUserId() {
+        return value.substring(SERVER_TO_USER_PREFIX.length());
     }
 
     public boolean isPresence() {

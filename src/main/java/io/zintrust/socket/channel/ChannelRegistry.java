@@ -4,54 +4,92 @@ import io.zintrust.socket.apps.App;
 import io.zintrust.socket.connection.Connection;
 import io.zintrust.socket.presence.Member;
 import io.zintrust.socket.protocol.Frames;
+import io.zintrust.socket.users.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The single owner of connection and channel state on this node: who is connected, who is subscribed
- * where, who is present. Protocol handlers and HTTP resources ask it to change state; it sends the
- * frames those changes imply. Publishing encodes each frame once and only queues it on each socket.
+ * where, who is present, what each cache channel holds. Protocol handlers and HTTP resources ask it to
+ * change state; it sends the frames those changes imply. Frames implied by a change are queued under
+ * the channel's lock and handed to the container after it; publishing encodes each frame once and
+ * only queues it on each socket.
  */
 @ApplicationScoped
 public class ChannelRegistry {
 
+    /** What became of a subscription request. */
+    public enum Joined { SUBSCRIBED, PRESENCE_FULL }
+
+    @Inject
+    UserDirectory users;
+
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> connectionsPerApp = new ConcurrentHashMap<>();
     private final Map<ChannelKey, Channel> channels = new ConcurrentHashMap<>();
+    private final Map<ChannelKey, CachedEvent> cache = new ConcurrentHashMap<>();
 
     /** False when the socket id is already taken, so the caller draws another. */
     public boolean register(Connection connection) {
-        return connections.putIfAbsent(connection.socketId(), connection) == null;
+        if (connections.putIfAbsent(connection.socketId(), connection) != null) {
+            return false;
+        }
+        connectionsPerApp.computeIfAbsent(connection.app().id(), id -> new AtomicInteger()).incrementAndGet();
+        return true;
     }
 
     public Collection<Connection> connections() {
         return connections.values();
     }
 
-    /**
-     * Adds the socket to the channel and sends it {@code subscription_succeeded}; on presence channels
-     * the other subscribers get {@code member_added} when this is the user's first socket. Subscribing
-     * again is answered again but never adds a second delivery.
-     */
-    public void subscribe(Connection connection, ChannelName name, Member member) {
-        List<Connection> told = new ArrayList<>();
-        while (!join(connection, name, member, told)) {
-            // the channel emptied and retired meanwhile: join its successor
-        }
-        flush(connection, told);
+    public int connectionCount() {
+        return connections.size();
     }
 
-    /** The locked part of subscribe; false when the channel found was retired. */
-    private boolean join(Connection connection, ChannelName name, Member member, List<Connection> told) {
-        Channel channel = channels.computeIfAbsent(new ChannelKey(connection.app().id(), name.value()),
+    public int connectionCount(App app) {
+        AtomicInteger count = connectionsPerApp.get(app.id());
+        return count == null ? 0 : count.get();
+    }
+
+    /**
+     * Adds the socket to the channel and sends it {@code subscription_succeeded} (then, on a cache
+     * channel, the cached event or {@code pusher:cache_miss}); on presence channels the other
+     * subscribers get {@code member_added} when this is the user's first socket. Subscribing again is
+     * answered again but never adds a second delivery.
+     */
+    public Joined subscribe(Connection connection, ChannelName name, Member member) {
+        List<Connection> told = new ArrayList<>();
+        Optional<Joined> joined;
+        do {
+            joined = join(connection, name, member, told);
+        } while (joined.isEmpty());
+        flush(connection, told);
+        return joined.get();
+    }
+
+    /** The locked part of subscribe; empty when the channel found was retired meanwhile. */
+    private Optional<Joined> join(Connection connection, ChannelName name, Member member, List<Connection> told) {
+        App app = connection.app();
+        Channel channel = channels.computeIfAbsent(new ChannelKey(app.id(), name.value()),
                 key -> new Channel(key.appId(), name));
         synchronized (channel) {
             if (channel.retired) {
-                return false;
+                return Optional.empty();
+            }
+            if (channel.roster != null && !channel.subscribers.contains(connection)
+                    && !channel.roster.contains(member.userId())
+                    && channel.roster.userCount() >= app.limits().maxPresenceMembers()) {
+                retireIfEmpty(channel);
+                return Optional.of(Joined.PRESENCE_FULL);
             }
             boolean added = channel.subscribers.add(connection);
             if (added) {
@@ -61,22 +99,29 @@ public class ChannelRegistry {
                     channel.subscribers.remove(connection);
                     connection.channels().remove(name.value());
                     retireIfEmpty(channel);
-                    return true;
+                    return Optional.of(Joined.SUBSCRIBED);
                 }
             }
-            if (channel.roster == null) {
-                connection.enqueue(Frames.subscriptionSucceeded(name.value(), null));
-                return true;
+            String presence = null;
+            if (channel.roster != null) {
+                if (added) {
+                    connection.joinedAs(name.value(), member.userId());
+                    if (channel.roster.join(member)) {
+                        tellOthers(channel, connection,
+                                Frames.memberAdded(name.value(), member.userId(), member.userInfoJson()), told);
+                    }
+                }
+                presence = channel.roster.toJson();
+            }
+            connection.enqueue(Frames.subscriptionSucceeded(name.value(), presence));
+            if (name.cached()) {
+                CachedEvent cached = cached(app, name.value()).orElse(null);
+                connection.enqueue(cached != null ? cached.frame() : Frames.cacheMiss(name.value()));
             }
             if (added) {
-                connection.joinedAs(name.value(), member.userId());
-                if (channel.roster.join(member)) {
-                    tellOthers(channel, connection,
-                            Frames.memberAdded(name.value(), member.userId(), member.userInfoJson()), told);
-                }
+                countChanged(channel, app, told);
             }
-            connection.enqueue(Frames.subscriptionSucceeded(name.value(), channel.roster.toJson()));
-            return true;
+            return Optional.of(Joined.SUBSCRIBED);
         }
     }
 
@@ -103,6 +148,7 @@ public class ChannelRegistry {
                     tellOthers(channel, connection, Frames.memberRemoved(name, userId), told);
                 }
             }
+            countChanged(channel, connection.app(), told);
             retireIfEmpty(channel);
         }
         flush(null, told);
@@ -115,31 +161,45 @@ public class ChannelRegistry {
         }
     }
 
-    /** Forgets a closed socket and leaves every channel it was in. */
+    /** Forgets a closed socket: leaves every channel it was in and signs its user out. */
     public void disconnect(Connection connection) {
         connection.markGone();
         if (!connections.remove(connection.socketId(), connection)) {
             return;
         }
+        connectionsPerApp.get(connection.app().id()).decrementAndGet();
         for (String name : List.copyOf(connection.channels())) {
             unsubscribe(connection, name);
         }
+        users.signOut(connection);
     }
 
     /**
-     * Delivers a server event to every subscriber of each channel except {@code exceptSocketId}.
-     * Each channel's frame is encoded once and shared by its recipients.
+     * Delivers a server event to each channel except to {@code exceptSocketId}: to its subscribers, or
+     * for {@code #server-to-user-{id}} to every socket signed in as that user. Each channel's frame is
+     * encoded once and shared by its recipients; cache channels keep it as their last event.
      */
     public void publish(App app, List<String> channelNames, String event, String data, String exceptSocketId) {
         for (String name : channelNames) {
-            Channel channel = channels.get(new ChannelKey(app.id(), name));
-            if (channel == null) {
-                continue;
-            }
             String frame = Frames.event(event, name, data);
-            for (Connection subscriber : channel.subscribers) {
-                if (exceptSocketId == null || !exceptSocketId.equals(subscriber.socketId())) {
-                    subscriber.send(frame);
+            ChannelName parsed = ChannelName.parse(name, Integer.MAX_VALUE);
+            if (parsed.cached()) {
+                cache.put(new ChannelKey(app.id(), name), new CachedEvent(event, data, frame,
+                        System.currentTimeMillis() + app.limits().cacheTtlSeconds() * 1000L));
+            }
+            Iterable<Connection> recipients;
+            if (parsed.isServerToUser()) {
+                recipients = users.socketsOf(app, parsed.serverToUserId());
+            } else {
+                Channel channel = channels.get(new ChannelKey(app.id(), name));
+                if (channel == null) {
+                    continue;
+                }
+                recipients = channel.subscribers;
+            }
+            for (Connection recipient : recipients) {
+                if (exceptSocketId == null || !exceptSocketId.equals(recipient.socketId())) {
+                    recipient.send(frame);
                 }
             }
         }
@@ -158,14 +218,68 @@ public class ChannelRegistry {
         }
     }
 
+    /** The last event of a cache channel, while it has not expired. */
+    public Optional<CachedEvent> cached(App app, String name) {
+        ChannelKey key = new ChannelKey(app.id(), name);
+        CachedEvent cached = cache.get(key);
+        if (cached == null) {
+            return Optional.empty();
+        }
+        if (cached.expiresAtMillis() <= System.currentTimeMillis()) {
+            cache.remove(key, cached);
+            return Optional.empty();
+        }
+        return Optional.of(cached);
+    }
+
     public ChannelStats stats(App app, String name) {
         Channel channel = channels.get(new ChannelKey(app.id(), name));
-        if (channel == null) {
-            return ChannelStats.EMPTY;
+        return channel == null ? new ChannelStats(name, 0, ChannelName.parse(name, Integer.MAX_VALUE).isPresence() ? 0 : -1)
+                : stats(channel);
+    }
+
+    /** Occupied channels of the app whose names start with {@code prefix}, sorted by name. */
+    public List<ChannelStats> occupied(App app, String prefix) {
+        List<ChannelStats> found = new ArrayList<>();
+        for (Channel channel : channels.values()) {
+            if (channel.appId.equals(app.id()) && channel.name.value().startsWith(prefix)) {
+                ChannelStats stats = stats(channel);
+                if (stats.occupied()) {
+                    found.add(stats);
+                }
+            }
+        }
+        found.sort(Comparator.comparing(ChannelStats::name));
+        return found;
+    }
+
+    /** The user ids present in a presence channel. */
+    public List<String> presentUsers(App app, String name) {
+        Channel channel = channels.get(new ChannelKey(app.id(), name));
+        if (channel == null || channel.roster == null) {
+            return List.of();
         }
         synchronized (channel) {
-            return new ChannelStats(channel.subscribers.size(),
+            return channel.roster.userIds();
+        }
+    }
+
+    private static ChannelStats stats(Channel channel) {
+        synchronized (channel) {
+            return new ChannelStats(channel.name.value(), channel.subscribers.size(),
                     channel.roster == null ? -1 : channel.roster.userCount());
+        }
+    }
+
+    /** With the app's opt-in, tells every subscriber of a non-presence channel its new size. */
+    private static void countChanged(Channel channel, App app, List<Connection> told) {
+        if (channel.roster != null || !app.features().subscriptionCount() || channel.subscribers.isEmpty()) {
+            return;
+        }
+        String frame = Frames.subscriptionCount(channel.name.value(), channel.subscribers.size());
+        for (Connection subscriber : channel.subscribers) {
+            subscriber.enqueue(frame);
+            told.add(subscriber);
         }
     }
 

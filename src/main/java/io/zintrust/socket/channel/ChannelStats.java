@@ -1,9 +1,7 @@
 package io.zintrust.socket.channel;
 
 /** What the HTTP API reports about a channel; {@code userCount} is -1 outside presence channels. */
-public record ChannelStats(int subscriptionCount, int userCount) {
-
-    public static final ChannelStats EMPTY = new ChannelStats(0, 0);
+public record ChannelStats(String name, int subscriptionCount, int userCount) {
 
     public boolean occupied() {
         return subscriptionCount > 0;

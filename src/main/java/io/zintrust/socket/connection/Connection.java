@@ -3,6 +3,7 @@ package io.zintrust.socket.connection;
 import io.zintrust.socket.apps.App;
 import io.zintrust.socket.protocol.ErrorCode;
 import io.zintrust.socket.protocol.Frames;
+import io.zintrust.socket.users.SignedInUser;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
@@ -42,6 +43,10 @@ public final class Connection implements SendHandler {
     private volatile long lastSeenNanos = System.nanoTime();
     private volatile long pingSentNanos;
     private volatile boolean gone;
+    private volatile SignedInUser user;
+    private final long connectedAtNanos = System.nanoTime();
+    private long clientEventWindowStart;
+    private int clientEventsInWindow;
 
     public Connection(String socketId, App app, Session session, int outboundLimit, Executor closer) {
         this.socketId = socketId;
@@ -177,6 +182,32 @@ public final class Connection implements SendHandler {
                 LOG.log(Level.DEBUG, () -> "Close of socket " + socketId + " failed: " + e);
             }
         });
+    }
+
+    /** The user this socket signed in as, or null. */
+    public SignedInUser user() {
+        return user;
+    }
+
+    public void signedIn(SignedInUser user) {
+        this.user = user;
+    }
+
+    long connectedAtNanos() {
+        return connectedAtNanos;
+    }
+
+    /** Counts a client event against a per-second budget; false when over it ({@code perSecond} -1: no limit). */
+    public synchronized boolean allowClientEvent(int perSecond) {
+        if (perSecond < 0) {
+            return true;
+        }
+        long now = System.nanoTime();
+        if (now - clientEventWindowStart >= 1_000_000_000L) {
+            clientEventWindowStart = now;
+            clientEventsInWindow = 0;
+        }
+        return ++clientEventsInWindow <= perSecond;
     }
 
     /** Marks the socket as closed for the registry; later subscriptions of it are undone. */

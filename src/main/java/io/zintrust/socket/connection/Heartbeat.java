@@ -16,7 +16,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Finds silent sockets: after {@code activity_timeout} without a frame the server sends
+ * Enforces sign-in deadlines of apps with user authentication (4009) and finds silent sockets: after {@code activity_timeout} without a frame the server sends
  * {@code pusher:ping}; without any answer within the pong timeout it closes with 4201. The container
  * answers RFC 6455 pings itself, so only our own probe can tell a live client from a dead one.
  */
@@ -54,6 +54,13 @@ public class Heartbeat {
                 // closed by us, or found dead by a failed write: the container may never report the
                 // close (a client that vanishes mid-write), so its channels are released here
                 registry.disconnect(connection);
+                continue;
+            }
+            var features = connection.app().features();
+            if (features.userAuthentication() && connection.user() == null
+                    && now - connection.connectedAtNanos() >= TimeUnit.SECONDS.toNanos(features.signinDeadline())) {
+                connection.closeWith(ErrorCode.UNAUTHORIZED, "Unauthorized: this app requires signing in within "
+                        + features.signinDeadline() + " seconds of connecting");
                 continue;
             }
             long pingedAt = connection.pingSentNanos();

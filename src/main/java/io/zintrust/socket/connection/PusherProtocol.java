@@ -14,6 +14,8 @@ import io.zintrust.socket.protocol.Frames;
 import io.zintrust.socket.protocol.InboundFrame;
 import io.zintrust.socket.protocol.ProtocolException;
 import io.zintrust.socket.signature.ChannelSignature;
+import io.zintrust.socket.users.SignedInUser;
+import io.zintrust.socket.users.UserDirectory;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +25,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import java.lang.System.Logger.Level;
 import java.util.Optional;
@@ -45,6 +48,8 @@ public class PusherProtocol {
     Apps apps;
     @Inject
     ChannelRegistry registry;
+    @Inject
+    UserDirectory users;
     @Resource
     ManagedExecutorService executor;
 
@@ -58,6 +63,9 @@ public class PusherProtocol {
         if (app.isEmpty()) {
             return refuse(session, ErrorCode.APP_NOT_FOUND, "Application does not exist: unknown app key " + appKey);
         }
+        if (!app.get().enabled()) {
+            return refuse(session, ErrorCode.APP_DISABLED, "Application disabled: app " + app.get().id() + " is disabled");
+        }
         if (protocol != null) {
             int version;
             try {
@@ -70,6 +78,15 @@ public class PusherProtocol {
                 return refuse(session, ErrorCode.UNSUPPORTED_PROTOCOL, "Unsupported protocol version " + version
                         + ": this server speaks " + MIN_PROTOCOL + " to " + MAX_PROTOCOL);
             }
+        }
+        int appQuota = app.get().limits().maxConnections();
+        if (appQuota >= 0 && registry.connectionCount(app.get()) >= appQuota) {
+            return refuse(session, ErrorCode.OVER_QUOTA, "Application over connection quota: at most " + appQuota
+                    + " connections");
+        }
+        if (settings.maxConnections() >= 0 && registry.connectionCount() >= settings.maxConnections()) {
+            return refuse(session, ErrorCode.OVER_CAPACITY, "Over capacity: this server holds at most "
+                    + settings.maxConnections() + " connections (SOCKET_MAX_CONNECTIONS); retry later");
         }
         Connection connection;
         do {
@@ -128,6 +145,7 @@ public class PusherProtocol {
             }
             case "pusher:subscribe" -> subscribe(connection, frame);
             case "pusher:unsubscribe" -> unsubscribe(connection, frame);
+            case "pusher:signin" -> signin(connection, frame);
             default -> {
                 if (event.startsWith("client-")) {
                     clientEvent(connection, frame);
@@ -146,14 +164,16 @@ public class PusherProtocol {
         }
         String auth = InboundFrame.text(data, "auth", frame.event());
         String channelData = InboundFrame.text(data, "channel_data", frame.event());
+        App app = connection.app();
         ChannelName name;
         try {
-            name = ChannelName.parse(channel);
+            name = ChannelName.parse(channel, app.limits().maxChannelNameLength());
         } catch (InvalidChannelException e) {
             connection.send(Frames.subscriptionError(channel, "InvalidChannel", e.getMessage(), 400));
             return;
         }
-        if (name.type() == ChannelType.SERVER_TO_USER) {
+        if (name.isServerToUser() && (connection.user() == null
+                || !connection.user().id().equals(name.serverToUserId()))) {
             connection.send(Frames.subscriptionError(channel, "AuthError",
                     "Only a connection signed in as this user may subscribe to " + channel, 403));
             return;
@@ -175,8 +195,17 @@ public class PusherProtocol {
                 connection.send(Frames.subscriptionError(channel, "InvalidChannelData", e.getMessage(), 400));
                 return;
             }
+            int infoBytes = member.userInfoJson().getBytes(StandardCharsets.UTF_8).length;
+            if (infoBytes > app.limits().maxPresenceUserInfoBytes()) {
+                connection.send(Frames.subscriptionError(channel, "LimitReached", "user_info is " + infoBytes
+                        + " bytes; at most " + app.limits().maxPresenceUserInfoBytes() + " are allowed", 4100));
+                return;
+            }
         }
-        registry.subscribe(connection, name, member);
+        if (registry.subscribe(connection, name, member) == ChannelRegistry.Joined.PRESENCE_FULL) {
+            connection.send(Frames.subscriptionError(channel, "LimitReached", "Presence channel " + channel
+                    + " is full: at most " + app.limits().maxPresenceMembers() + " members", 4100));
+        }
     }
 
     private void unsubscribe(Connection connection, InboundFrame frame) {
@@ -187,9 +216,34 @@ public class PusherProtocol {
         registry.unsubscribe(connection, channel);
     }
 
+    /**
+     * {@code pusher:signin}: the app's signature over {@code socket_id::user::user_data}; success is
+     * answered with {@code pusher:signin_success}, failure closes the socket with 4009.
+     */
+    private void signin(Connection connection, InboundFrame frame) {
+        JsonObject data = frame.dataObject();
+        String auth = InboundFrame.text(data, "auth", frame.event());
+        String userData = InboundFrame.text(data, "user_data", frame.event());
+        if (userData == null || !ChannelSignature.verify(connection.app(), auth,
+                ChannelSignature.signinPayload(connection.socketId(), userData))) {
+            connection.closeWith(ErrorCode.UNAUTHORIZED, "Invalid signin: expected an HMAC SHA256 signature of "
+                    + "socket_id::user::user_data signed with the app secret, as APP_KEY:HEX");
+            return;
+        }
+        Optional<SignedInUser> user = SignedInUser.parse(userData);
+        if (user.isEmpty()) {
+            connection.closeWith(ErrorCode.UNAUTHORIZED, "Invalid signin: user_data must be a JSON object with an id");
+            return;
+        }
+        connection.send(Frames.signinSuccess(userData));
+        users.signIn(connection, user.get());
+    }
+
     private void clientEvent(Connection connection, InboundFrame frame) {
-        if (!settings.clientEvents()) {
-            throw rejected("Client events are disabled on this server (SOCKET_CLIENT_EVENTS=false)");
+        App app = connection.app();
+        if (!app.features().clientEvents()) {
+            throw rejected("Client events are disabled for this app (SOCKET_CLIENT_EVENTS=false or"
+                    + " client_events in SOCKET_APPS_FILE)");
         }
         String channel = frame.channel();
         if (channel == null || !ChannelName.isValid(channel)) {
@@ -201,12 +255,22 @@ public class PusherProtocol {
         if (!registry.isSubscribed(connection, channel)) {
             throw rejected("Client event rejected: this socket is not subscribed to " + channel);
         }
+        if (frame.event().length() > app.limits().maxEventNameLength()) {
+            throw rejected("Client event name is longer than " + app.limits().maxEventNameLength() + " characters");
+        }
         if (frame.data() == null) {
             throw rejected("Client event " + frame.event() + " needs 'data'");
         }
-        String encoded = Frames.clientEvent(frame.event(), channel, frame.data().toString(),
-                connection.presenceUser(channel));
-        registry.relay(connection, channel, encoded);
+        String data = frame.data().toString();
+        if (data.getBytes(StandardCharsets.UTF_8).length > app.limits().maxEventBytes()) {
+            throw rejected("Client event data is larger than " + app.limits().maxEventBytes() + " bytes");
+        }
+        if (!connection.allowClientEvent(app.limits().clientEventsPerSecond())) {
+            throw rejected("Client event rejected due to rate limit: at most "
+                    + app.limits().clientEventsPerSecond() + " per second");
+        }
+        registry.relay(connection, channel, Frames.clientEvent(frame.event(), channel, data,
+                connection.presenceUser(channel)));
     }
 
     private static ProtocolException rejected(String message) {

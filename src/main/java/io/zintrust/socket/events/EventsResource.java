@@ -5,11 +5,16 @@ import io.zintrust.socket.apps.Apps;
 import io.zintrust.socket.channel.ChannelRegistry;
 import io.zintrust.socket.channel.ChannelStats;
 import io.zintrust.socket.http.ApiException;
+import io.zintrust.socket.protocol.JsonText;
 import io.zintrust.socket.signature.RequestAuthorization;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -20,7 +25,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
-/** {@code POST /apps/{appId}/events}: the Pusher trigger API. */
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code POST /apps/{appId}/events} and {@code /batch_events}: the Pusher trigger API. */
 @Path("apps/{appId}")
 @RequestScoped
 public class EventsResource {
@@ -39,13 +48,63 @@ public class EventsResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public String trigger(@PathParam("appId") String appId, byte[] body) {
-        App app = apps.byId(appId).orElseThrow(() -> new ApiException(404, "Socket app not found: " + appId));
+        App app = apps.require(appId);
         RequestAuthorization.check(app, request, uri, body);
-        Publication publication = Publication.parse(body);
+        Publication publication = Publication.parse(body, app.limits());
+        publish(app, publication);
+        JsonObject info = info(app, publication);
+        return info == null ? "{}" : Json.createObjectBuilder().add("channels", info).build().toString();
+    }
+
+    /** Up to the app's batch limit of events, validated all or nothing, published in order. */
+    @POST
+    @Path("batch_events")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public String batch(@PathParam("appId") String appId, byte[] body) {
+        App app = apps.require(appId);
+        RequestAuthorization.check(app, request, uri, body);
+        JsonObject object = JsonText.object(new String(body, StandardCharsets.UTF_8))
+                .orElseThrow(() -> new ApiException(400, "Invalid JSON body: expected {\"batch\":[...]}"));
+        if (!(object.get("batch") instanceof JsonArray items)) {
+            throw new ApiException(400, "Missing 'batch': an array of events");
+        }
+        if (items.isEmpty() || items.size() > app.limits().maxBatchEvents()) {
+            throw new ApiException(400, "A batch holds 1 to " + app.limits().maxBatchEvents() + " events; got "
+                    + items.size());
+        }
+        List<Publication> publications = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof JsonObject item)) {
+                throw new ApiException(400, "batch[" + i + "] is not an object");
+            }
+            try {
+                publications.add(Publication.from(item, app.limits()));
+            } catch (ApiException e) {
+                throw new ApiException(e.status(), "batch[" + i + "]: " + e.getMessage());
+            }
+        }
+        publications.forEach(publication -> publish(app, publication));
+        if (publications.stream().allMatch(p -> p.info().isEmpty())) {
+            return "{}";
+        }
+        JsonArrayBuilder answers = Json.createArrayBuilder();
+        for (Publication publication : publications) {
+            JsonObject info = info(app, publication);
+            answers.add(info == null ? JsonValue.EMPTY_JSON_OBJECT : info.getJsonObject(publication.channels().get(0)));
+        }
+        return Json.createObjectBuilder().add("batch", answers).build().toString();
+    }
+
+    private void publish(App app, Publication publication) {
         registry.publish(app, publication.channels(), publication.event(), publication.data(),
                 publication.socketId());
+    }
+
+    /** The attributes asked for in {@code info}, per channel; null when none were asked for. */
+    private JsonObject info(App app, Publication publication) {
         if (publication.info().isEmpty()) {
-            return "{}";
+            return null;
         }
         JsonObjectBuilder channels = Json.createObjectBuilder();
         for (String name : publication.channels()) {
@@ -59,6 +118,6 @@ public class EventsResource {
             }
             channels.add(name, attributes);
         }
-        return Json.createObjectBuilder().add("channels", channels).build().toString();
+        return channels.build();
     }
 }

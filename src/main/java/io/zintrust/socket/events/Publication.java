@@ -1,5 +1,6 @@
 package io.zintrust.socket.events;
 
+import io.zintrust.socket.apps.AppLimits;
 import io.zintrust.socket.channel.ChannelName;
 import io.zintrust.socket.channel.ChannelType;
 import io.zintrust.socket.channel.InvalidChannelException;
@@ -23,21 +24,29 @@ import java.util.Set;
  */
 public record Publication(String event, List<String> channels, String data, String socketId, Set<String> info) {
 
-    public static final int MAX_DATA_BYTES = 10 * 1024;
-    public static final int MAX_CHANNELS = 100;
-    public static final int MAX_EVENT_NAME = 200;
+    public static final int MAX_DATA_BYTES = AppLimits.DEFAULTS.maxEventBytes();
+    public static final int MAX_CHANNELS = AppLimits.DEFAULTS.maxChannelsPerEvent();
+    public static final int MAX_EVENT_NAME = AppLimits.DEFAULTS.maxEventNameLength();
     private static final Set<String> KNOWN_INFO = Set.of("user_count", "subscription_count");
 
     public static Publication parse(byte[] body) {
+        return parse(body, AppLimits.DEFAULTS);
+    }
+
+    public static Publication parse(byte[] body, AppLimits limits) {
         JsonObject object = JsonText.object(new String(body, StandardCharsets.UTF_8)).orElseThrow(
                 () -> new ApiException(400, "Invalid JSON body: expected an object with name, channels and data"));
-        return from(object);
+        return from(object, limits);
     }
 
     public static Publication from(JsonObject object) {
-        String event = eventName(object);
-        List<String> channels = channels(object);
-        String data = data(object);
+        return from(object, AppLimits.DEFAULTS);
+    }
+
+    public static Publication from(JsonObject object, AppLimits limits) {
+        String event = eventName(object, limits);
+        List<String> channels = channels(object, limits);
+        String data = data(object, limits);
         String socketId = optionalText(object, "socket_id");
         if (socketId != null && !SocketIds.isValid(socketId)) {
             throw new ApiException(400, "Invalid socket_id: expected digits.digits, e.g. 1234.5678");
@@ -45,7 +54,7 @@ public record Publication(String event, List<String> channels, String data, Stri
         return new Publication(event, channels, data, socketId, info(optionalText(object, "info"), channels));
     }
 
-    private static String eventName(JsonObject object) {
+    private static String eventName(JsonObject object, AppLimits limits) {
         String name = optionalText(object, "name");
         if (name == null || name.isEmpty()) {
             name = optionalText(object, "event");
@@ -53,8 +62,8 @@ public record Publication(String event, List<String> channels, String data, Stri
         if (name == null || name.isEmpty()) {
             throw new ApiException(400, "Missing event name: set 'name' (or 'event')");
         }
-        if (name.length() > MAX_EVENT_NAME) {
-            throw new ApiException(400, "Event name is longer than " + MAX_EVENT_NAME + " characters");
+        if (name.length() > limits.maxEventNameLength()) {
+            throw new ApiException(400, "Event name is longer than " + limits.maxEventNameLength() + " characters");
         }
         if (name.startsWith("pusher:") || name.startsWith("pusher_internal:")) {
             throw new ApiException(400, "Event names starting with pusher: or pusher_internal: are reserved");
@@ -62,7 +71,7 @@ public record Publication(String event, List<String> channels, String data, Stri
         return name;
     }
 
-    private static List<String> channels(JsonObject object) {
+    private static List<String> channels(JsonObject object, AppLimits limits) {
         List<String> names = new ArrayList<>();
         JsonValue many = object.get("channels");
         String one = optionalText(object, "channel");
@@ -81,15 +90,16 @@ public record Publication(String event, List<String> channels, String data, Stri
         }
         names = List.copyOf(new LinkedHashSet<>(names));
         if (names.isEmpty()) {
-            throw new ApiException(400, "Missing channels: set 'channel' or 'channels' (1 to " + MAX_CHANNELS + ")");
+            throw new ApiException(400, "Missing channels: set 'channel' or 'channels' (1 to "
+                    + limits.maxChannelsPerEvent() + ")");
         }
-        if (names.size() > MAX_CHANNELS) {
-            throw new ApiException(400, "Too many channels: at most " + MAX_CHANNELS + " per event");
+        if (names.size() > limits.maxChannelsPerEvent()) {
+            throw new ApiException(400, "Too many channels: at most " + limits.maxChannelsPerEvent() + " per event");
         }
         boolean encrypted = false;
         for (String name : names) {
             try {
-                encrypted |= ChannelName.parse(name).type() == ChannelType.ENCRYPTED;
+                encrypted |= ChannelName.parse(name, limits.maxChannelNameLength()).type() == ChannelType.ENCRYPTED;
             } catch (InvalidChannelException e) {
                 throw new ApiException(400, "Invalid channel: " + e.getMessage());
             }
@@ -100,15 +110,15 @@ public record Publication(String event, List<String> channels, String data, Stri
         return names;
     }
 
-    private static String data(JsonObject object) {
+    private static String data(JsonObject object, AppLimits limits) {
         JsonValue value = object.get("data");
         if (value == null || value == JsonValue.NULL) {
             throw new ApiException(400, "Missing 'data'");
         }
         // A string is delivered byte for byte; any other JSON value is serialized once, here.
         String data = value instanceof JsonString text ? text.getString() : value.toString();
-        if (data.getBytes(StandardCharsets.UTF_8).length > MAX_DATA_BYTES) {
-            throw new ApiException(413, "Event data is larger than " + MAX_DATA_BYTES + " bytes");
+        if (data.getBytes(StandardCharsets.UTF_8).length > limits.maxEventBytes()) {
+            throw new ApiException(413, "Event data is larger than " + limits.maxEventBytes() + " bytes");
         }
         return data;
     }

@@ -48,6 +48,10 @@ public final class PresenceRoster {
         return false;
     }
 
+    public boolean contains(String userId) {
+        return members.containsKey(userId);
+    }
+
     public int userCount() {
         return members.size();
     }

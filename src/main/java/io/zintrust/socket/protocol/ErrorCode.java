@@ -4,6 +4,7 @@ package io.zintrust.socket.protocol;
 public enum ErrorCode {
     APP_NOT_FOUND(4001),
     APP_DISABLED(4003),
+    OVER_QUOTA(4004),
     INVALID_VERSION_FORMAT(4006),
     UNSUPPORTED_PROTOCOL(4007),
     UNAUTHORIZED(4009),

@@ -59,6 +59,32 @@ public final class Frames {
         return out.append('}').toString();
     }
 
+    /** {@code data.user_data} is the exact string the app signed; pusher-js parses it and reads {@code id}. */
+    public static String signinSuccess(String userData) {
+        return "{\"event\":\"pusher:signin_success\",\"data\":{\"user_data\":" + quote(userData) + "}}";
+    }
+
+    /** {@code name} is {@code online} or {@code offline}; the shape pusher-js's watchlist reads. */
+    public static String watchlistEvent(String name, java.util.Collection<String> userIds) {
+        StringBuilder ids = new StringBuilder("[");
+        for (String id : userIds) {
+            if (ids.length() > 1) {
+                ids.append(',');
+            }
+            appendQuoted(ids, id);
+        }
+        return "{\"event\":\"pusher_internal:watchlist_events\",\"data\":{\"events\":[{\"name\":" + quote(name)
+                + ",\"user_ids\":" + ids.append(']') + "}]}}";
+    }
+
+    public static String cacheMiss(String channel) {
+        return "{\"event\":\"pusher:cache_miss\",\"channel\":" + quote(channel) + "}";
+    }
+
+    public static String subscriptionCount(String channel, int count) {
+        return internal("subscription_count", channel, "{\"subscription_count\":" + count + "}");
+    }
+
     private static String internal(String name, String channel, String payloadJson) {
         return "{\"event\":\"pusher_internal:" + name + "\",\"channel\":" + quote(channel)
                 + ",\"data\":" + quote(payloadJson) + "}";

@@ -24,8 +24,11 @@ public final class RequestAuthorization {
     private RequestAuthorization() {
     }
 
-    /** Throws 401 for a missing or bad signature, 403 for a wrong plain secret. */
+    /** Throws 401 for a missing or bad signature, 403 for a wrong plain secret or a disabled app. */
     public static void check(App app, HttpServletRequest request, UriInfo uri, byte[] body) {
+        if (!app.enabled()) {
+            throw new ApiException(403, "Socket app " + app.id() + " is disabled");
+        }
         String bearer = bearer(request.getHeader("Authorization"));
         String headerSecret = request.getHeader(SECRET_HEADER);
         if (bearer != null || headerSecret != null) {

@@ -137,6 +137,13 @@ public final class PusherSocket extends Endpoint implements AutoCloseable {
         send(Json.createObjectBuilder().add("event", "pusher:subscribe").add("data", data).build().toString());
     }
 
+    /** Signs in as the user described by {@code userData}, signed with the app's key and secret. */
+    public void signin(String key, String secret, String userData) {
+        String auth = key + ":" + SignedRequest.hmac(secret, socketId + "::user::" + userData);
+        send(Json.createObjectBuilder().add("event", "pusher:signin").add("data", Json.createObjectBuilder()
+                .add("auth", auth).add("user_data", userData)).build().toString());
+    }
+
     /** Subscribes with the {@code auth} (and {@code channel_data}) of an auth endpoint's JSON answer. */
     public void subscribeWith(String channel, String authResponseJson) {
         JsonObject auth = parse(authResponseJson);

@@ -54,7 +54,7 @@ public final class SignedRequest {
         return params;
     }
 
-    private static String hmac(String secret, String text) {
+    public static String hmac(String secret, String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

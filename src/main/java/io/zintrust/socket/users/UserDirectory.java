@@ -1,0 +1,114 @@
+package io.zintrust.socket.users;
+
+import io.zintrust.socket.apps.App;
+import io.zintrust.socket.connection.Connection;
+import io.zintrust.socket.protocol.Frames;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who is signed in where, per app, and who watches whom: the single owner of user state, as the
+ * channel registry is of channel state. A user is online while at least one of its sockets is signed in.
+ * Frames are queued under the directory's lock and flushed after it, like the registry does.
+ */
+@ApplicationScoped
+public class UserDirectory {
+
+    private record UserKey(String appId, String userId) {
+    }
+
+    private final Map<UserKey, Set<Connection>> sockets = new HashMap<>();
+    private final Map<UserKey, Set<Connection>> watchers = new HashMap<>();
+
+    /** Records a sign-in; with watchlists on, tells the socket who is online and its watchers that it is. */
+    public void signIn(Connection connection, SignedInUser user) {
+        List<Connection> told = new ArrayList<>();
+        synchronized (this) {
+            if (connection.user() != null) {
+                leave(connection, told);
+            }
+            connection.signedIn(user);
+            String appId = connection.app().id();
+            Set<Connection> own = sockets.computeIfAbsent(new UserKey(appId, user.id()), k -> new LinkedHashSet<>());
+            boolean cameOnline = own.isEmpty();
+            own.add(connection);
+            if (connection.app().features().watchlist()) {
+                List<String> online = new ArrayList<>();
+                for (String watched : user.watchlist()) {
+                    UserKey key = new UserKey(appId, watched);
+                    watchers.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(connection);
+                    if (sockets.containsKey(key)) {
+                        online.add(watched);
+                    }
+                }
+                if (!online.isEmpty()) {
+                    connection.enqueue(Frames.watchlistEvent("online", online));
+                    told.add(connection);
+                }
+                if (cameOnline) {
+                    tellWatchers(new UserKey(appId, user.id()), "online", told);
+                }
+            }
+        }
+        told.forEach(Connection::flush);
+    }
+
+    /** Forgets a closed socket; its user goes offline for its watchers when this was its last socket. */
+    public void signOut(Connection connection) {
+        if (connection.user() == null) {
+            return;
+        }
+        List<Connection> told = new ArrayList<>();
+        synchronized (this) {
+            leave(connection, told);
+        }
+        told.forEach(Connection::flush);
+    }
+
+    private void leave(Connection connection, List<Connection> told) {
+        SignedInUser user = connection.user();
+        String appId = connection.app().id();
+        UserKey key = new UserKey(appId, user.id());
+        Set<Connection> own = sockets.get(key);
+        if (own == null || !own.remove(connection)) {
+            return;
+        }
+        for (String watched : user.watchlist()) {
+            UserKey watchedKey = new UserKey(appId, watched);
+            Set<Connection> set = watchers.get(watchedKey);
+            if (set != null && set.remove(connection) && set.isEmpty()) {
+                watchers.remove(watchedKey);
+            }
+        }
+        if (own.isEmpty()) {
+            sockets.remove(key);
+            if (connection.app().features().watchlist()) {
+                tellWatchers(key, "offline", told);
+            }
+        }
+    }
+
+    private void tellWatchers(UserKey key, String name, List<Connection> told) {
+        Set<Connection> watching = watchers.get(key);
+        if (watching == null) {
+            return;
+        }
+        String frame = Frames.watchlistEvent(name, List.of(key.userId()));
+        for (Connection watcher : watching) {
+            watcher.enqueue(frame);
+            told.add(watcher);
+        }
+    }
+
+    /** Every socket signed in as this user of this app. */
+    public synchronized List<Connection> socketsOf(App app, String userId) {
+        Set<Connection> own = sockets.get(new UserKey(app.id(), userId));
+        return own == null ? List.of() : List.copyOf(own);
+    }
+}
