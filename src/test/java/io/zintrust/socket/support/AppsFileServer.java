@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * A Payara Micro serving four apps from SOCKET_APPS_FILE, with small limits so each can be hit in a test:
  * {@code main} (watchlist, subscription counts, small limits), {@code strict} (sign-in required within
- * 2 s, no client events), {@code quota} (2 connections), {@code off} (disabled) and {@code other} (defaults).
+ * 2 s, no client events), {@code quota} (2 connections), {@code off} (disabled), {@code other} (defaults) and {@code js} (watchlist on, for the npm clients).
  */
 public final class AppsFileServer {
 
@@ -25,7 +25,8 @@ public final class AppsFileServer {
                "signin_deadline": 2, "client_events": false},
               {"id": "quota", "key": "quota-key", "secret": "quota-secret", "limits": {"max_connections": 2}},
               {"id": "off", "key": "off-key", "secret": "off-secret", "enabled": false},
-              {"id": "other", "key": "other-key", "secret": "other-secret"}
+              {"id": "other", "key": "other-key", "secret": "other-secret"},
+              {"id": "js", "key": "js-key", "secret": "js-secret", "watchlist": true}
             ]}
             """;
 

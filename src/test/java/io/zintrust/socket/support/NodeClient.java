@@ -77,6 +77,15 @@ public final class NodeClient implements AutoCloseable {
         }
     }
 
+    /** Every JSON report, once the script has ended. */
+    public List<JsonObject> reportsUntilExit(int seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            fail("node did not finish within " + seconds + " s");
+        }
+        Thread.sleep(200); // let the reader drain the last lines
+        return List.copyOf(reports);
+    }
+
     public int awaitExit() throws InterruptedException {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             fail("node did not exit");
