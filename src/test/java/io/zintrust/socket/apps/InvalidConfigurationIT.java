@@ -33,4 +33,19 @@ class InvalidConfigurationIT {
             assertTrue(line.contains("PUSHER_APP_KEY is required"), line);
         }
     }
+
+    @Test
+    void an_apps_file_with_a_duplicate_key_stops_the_deployment_naming_the_file_and_the_entry() throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("project.build.directory", "target"),
+                "it-apps", "duplicate.json");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, "{\"apps\":[{\"id\":\"a\",\"key\":\"k\",\"secret\":\"s\"},"
+                + "{\"id\":\"b\",\"key\":\"k\",\"secret\":\"t\"}]}");
+        try (PayaraProcess payara = PayaraProcess.start("duplicate-apps",
+                Map.of("SOCKET_APPS_FILE", file.toAbsolutePath().toString()), null)) {
+            String line = payara.awaitLog(l -> l.contains("ZinTrust Socket cannot start"), Duration.ofSeconds(120));
+            assertTrue(line.contains("duplicate.json") && line.contains("entry 1") && line.contains("repeats the app key 'k'"),
+                    line);
+        }
+    }
 }

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A server configured the strict way, through the alias variables: another socket path, policy deny,
- * client events off, a 2 s activity timeout, a 2 s pong timeout and a 50-frame outbound queue.
+ * client events off, a 2 s activity timeout, a 2 s pong timeout, a 50-frame outbound queue and room for
+ * 4 connections in all.
  */
 class StrictServerIT {
 
@@ -45,7 +46,8 @@ class StrictServerIT {
                 "SOCKET_CLIENT_EVENTS", "false",
                 "BROADCAST_ACTIVITY_TIMEOUT", "2",
                 "SOCKET_PONG_TIMEOUT", "2",
-                "SOCKET_OUTBOUND_QUEUE_LIMIT", "50"), "/ws/" + KEY);
+                "SOCKET_OUTBOUND_QUEUE_LIMIT", "50",
+                "SOCKET_MAX_CONNECTIONS", "4"), "/ws/" + KEY);
         server = payara.server();
     }
 
@@ -90,6 +92,21 @@ class StrictServerIT {
         PusherSocket socket = PusherSocket.open(server.ws("/ws/" + KEY));
         sockets.add(socket);
         assertEquals(2, PusherSocket.data(socket.await("pusher:connection_established")).getInt("activity_timeout"));
+    }
+
+    @Test
+    void a_server_at_its_connection_capacity_refuses_more_sockets_with_4100() {
+        int refusedWith = -1;
+        for (int attempt = 0; attempt < 6 && refusedWith < 0; attempt++) {
+            PusherSocket socket = PusherSocket.open(server.ws("/ws/" + KEY));
+            sockets.add(socket);
+            JsonObject first = socket.await(frame -> frame.getString("event", "").startsWith("pusher:"), "a first frame");
+            if (first.getString("event").equals("pusher:error")) {
+                refusedWith = first.getJsonObject("data").getInt("code");
+                assertEquals(4100, socket.awaitClose().getCloseCode().getCode());
+            }
+        }
+        assertEquals(4100, refusedWith, "a fifth connection must be refused");
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.pusher.client.connection.ConnectionState;
 import com.pusher.client.util.HttpChannelAuthorizer;
 import com.pusher.rest.data.PresenceUser;
 import io.zintrust.socket.support.ArquillianIT;
+import io.zintrust.socket.support.SignedRequest;
 import io.zintrust.socket.support.TestApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,34 @@ class PusherJavaClientIT extends ArquillianIT {
 
         bob.disconnect();
         assertEquals("9", left.poll(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void the_java_client_signs_in_and_receives_events_sent_to_its_user() throws Exception {
+        String userData = "{\"id\":\"java-user\",\"user_info\":{\"name\":\"Duke\"}}";
+        PusherOptions options = new PusherOptions().setHost("127.0.0.1").setWsPort(server.port()).setUseTLS(false)
+                .setUserAuthenticator(socketId -> "{\"auth\":\"" + TestApp.KEY + ":"
+                        + SignedRequest.hmac(TestApp.SECRET, socketId + "::user::" + userData) + "\",\"user_data\":"
+                        + jakarta.json.Json.createValue(userData) + "}");
+        Pusher client = new Pusher(TestApp.KEY, options);
+        clients.add(client);
+        client.connect();
+        client.signin();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (client.user().userId() == null && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals("java-user", client.user().userId(), "signin did not succeed");
+        BlockingQueue<PusherEvent> events = new LinkedBlockingQueue<>();
+        client.user().bind("welcome", events::add);
+        Thread.sleep(300); // the client subscribes to its #server-to-user channel after signin_success
+        var answer = io.zintrust.socket.support.Http.postJson(server.http("/apps/" + TestApp.ID + "/events"),
+                "{\"name\":\"welcome\",\"channel\":\"#server-to-user-java-user\",\"data\":\"{\\\"hi\\\":1}\"}",
+                "Authorization", "Bearer " + TestApp.SECRET);
+        assertEquals(200, answer.status(), answer.body());
+        PusherEvent event = events.poll(10, TimeUnit.SECONDS);
+        assertNotNull(event, "no user event received");
+        assertEquals("{\"hi\":1}", event.getData());
     }
 
     private static PresenceChannelEventListener listener(BlockingQueue<Set<User>> rosters, BlockingQueue<String> joined,
