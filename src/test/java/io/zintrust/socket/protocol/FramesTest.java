@@ -172,4 +172,28 @@ class FramesTest {
         assertEquals("pusher:pong", json(Frames.PONG).getString("event"));
         assertEquals(JsonValue.EMPTY_JSON_OBJECT, json(Frames.PONG).getJsonObject("data"));
     }
+
+    @org.junit.jupiter.api.Test
+    void signin_success_carries_user_data_as_a_string_inside_an_object() {
+        jakarta.json.JsonObject frame = jakarta.json.Json.createReader(new java.io.StringReader(
+                Frames.signinSuccess("{\"id\":\"7\"}"))).readObject();
+        org.junit.jupiter.api.Assertions.assertEquals("{\"id\":\"7\"}", frame.getJsonObject("data").getString("user_data"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void watchlist_events_have_the_shape_pusher_js_reads() {
+        jakarta.json.JsonObject frame = jakarta.json.Json.createReader(new java.io.StringReader(
+                Frames.watchlistEvent("online", java.util.List.of("9", "12")))).readObject();
+        org.junit.jupiter.api.Assertions.assertEquals("pusher_internal:watchlist_events", frame.getString("event"));
+        jakarta.json.JsonObject event = frame.getJsonObject("data").getJsonArray("events").getJsonObject(0);
+        org.junit.jupiter.api.Assertions.assertEquals("online", event.getString("name"));
+        org.junit.jupiter.api.Assertions.assertEquals(2, event.getJsonArray("user_ids").size());
+    }
+
+    @org.junit.jupiter.api.Test
+    void subscription_count_travels_as_a_json_string() {
+        jakarta.json.JsonObject frame = jakarta.json.Json.createReader(new java.io.StringReader(
+                Frames.subscriptionCount("c", 42))).readObject();
+        org.junit.jupiter.api.Assertions.assertEquals("{\"subscription_count\":42}", frame.getString("data"));
+    }
 }
