@@ -20,8 +20,9 @@ for arg in "$@"; do
   [[ "$arg" == --clustermode* ]] && CLUSTER_ARGS=()
 done
 
+JVM_OPTS=${JAVA_OPTS:-$(grep -v '^#' server-config/jvm.options | xargs)}
 mkdir -p target/payara-tmp
-exec java ${JAVA_OPTS:--Xms256m -Xmx1g -XX:+UseG1GC} -Djava.io.tmpdir=target/payara-tmp \
+exec java $JVM_OPTS -Djava.io.tmpdir=target/payara-tmp \
   -jar "target/payara-micro-${PAYARA_VERSION}.jar" \
   --deploy target/zintrust-socket.war --contextroot / \
   --port "${PORT:-7777}" --disablephonehome "${CLUSTER_ARGS[@]}" \

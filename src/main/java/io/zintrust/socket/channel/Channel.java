@@ -18,6 +18,9 @@ final class Channel {
     final PresenceRoster roster;
     /** Set once the channel emptied and left the registry; a subscriber that raced with that retries. */
     boolean retired;
+    /** When subscribers last heard the subscription count, and whether a newer one is owed. */
+    long countSentNanos;
+    boolean countPending;
 
     Channel(String appId, ChannelName name) {
         this.appId = appId;

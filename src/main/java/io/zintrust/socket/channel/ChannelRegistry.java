@@ -28,37 +28,51 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class ChannelRegistry {
 
     /** What became of a subscription request. */
-    public enum Joined { SUBSCRIBED, PRESENCE_FULL }
+    public enum Joined { SUBSCRIBED, PRESENCE_FULL, TOO_MANY_CHANNELS }
+
+    /** What became of a new socket. */
+    public enum Admission { ADMITTED, ID_TAKEN, APP_FULL, SERVER_FULL }
+
+    /** Channels one socket may be subscribed to at once; bounds what one client can make the server hold. */
+    public static final int MAX_CHANNELS_PER_SOCKET = 1000;
 
     @Inject
     UserDirectory users;
 
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> connectionsPerApp = new ConcurrentHashMap<>();
+    private final AtomicInteger total = new AtomicInteger();
     private final Map<ChannelKey, Channel> channels = new ConcurrentHashMap<>();
     private final Map<ChannelKey, CachedEvent> cache = new ConcurrentHashMap<>();
 
-    /** False when the socket id is already taken, so the caller draws another. */
-    public boolean register(Connection connection) {
-        if (connections.putIfAbsent(connection.socketId(), connection) != null) {
-            return false;
+    /**
+     * Registers a new socket unless its app ({@code appQuota}) or this server ({@code serverQuota}) is
+     * full (-1: no limit). Counting first and undoing on refusal keeps concurrent handshakes from
+     * slipping past a quota together.
+     */
+    public Admission admit(Connection connection, int appQuota, int serverQuota) {
+        AtomicInteger perApp = connectionsPerApp.computeIfAbsent(connection.app().id(), id -> new AtomicInteger());
+        if (perApp.incrementAndGet() > appQuota && appQuota >= 0) {
+            perApp.decrementAndGet();
+            return Admission.APP_FULL;
         }
-        connectionsPerApp.computeIfAbsent(connection.app().id(), id -> new AtomicInteger()).incrementAndGet();
-        return true;
+        if (total.incrementAndGet() > serverQuota && serverQuota >= 0) {
+            total.decrementAndGet();
+            perApp.decrementAndGet();
+            return Admission.SERVER_FULL;
+        }
+        if (connections.putIfAbsent(connection.socketId(), connection) != null) {
+            total.decrementAndGet();
+            perApp.decrementAndGet();
+            return Admission.ID_TAKEN;
+        }
+        return Admission.ADMITTED;
     }
 
     public Collection<Connection> connections() {
         return connections.values();
     }
 
-    public int connectionCount() {
-        return connections.size();
-    }
-
-    public int connectionCount(App app) {
-        AtomicInteger count = connectionsPerApp.get(app.id());
-        return count == null ? 0 : count.get();
-    }
 
     /**
      * Adds the socket to the channel and sends it {@code subscription_succeeded} (then, on a cache
@@ -90,6 +104,11 @@ public class ChannelRegistry {
                     && channel.roster.userCount() >= app.limits().maxPresenceMembers()) {
                 retireIfEmpty(channel);
                 return Optional.of(Joined.PRESENCE_FULL);
+            }
+            if (!channel.subscribers.contains(connection)
+                    && connection.channels().size() >= MAX_CHANNELS_PER_SOCKET) {
+                retireIfEmpty(channel);
+                return Optional.of(Joined.TOO_MANY_CHANNELS);
             }
             boolean added = channel.subscribers.add(connection);
             if (added) {
@@ -168,6 +187,7 @@ public class ChannelRegistry {
             return;
         }
         connectionsPerApp.get(connection.app().id()).decrementAndGet();
+        total.decrementAndGet();
         for (String name : List.copyOf(connection.channels())) {
             unsubscribe(connection, name);
         }
@@ -271,16 +291,58 @@ public class ChannelRegistry {
         }
     }
 
-    /** With the app's opt-in, tells every subscriber of a non-presence channel its new size. */
+    /**
+     * With the app's opt-in, tells every subscriber of a non-presence channel its new size. Channels
+     * over {@value #COUNT_THROTTLE_ABOVE} subscribers hear it at most every 5 s, as at Pusher, so a
+     * burst of joins cannot flood (and overflow) every socket; {@link #sendPendingCounts()} catches up.
+     */
     private static void countChanged(Channel channel, App app, List<Connection> told) {
         if (channel.roster != null || !app.features().subscriptionCount() || channel.subscribers.isEmpty()) {
             return;
         }
+        long now = System.nanoTime();
+        if (channel.subscribers.size() > COUNT_THROTTLE_ABOVE && now - channel.countSentNanos < COUNT_THROTTLE_NANOS) {
+            channel.countPending = true;
+            return;
+        }
+        channel.countSentNanos = now;
+        channel.countPending = false;
         String frame = Frames.subscriptionCount(channel.name.value(), channel.subscribers.size());
         for (Connection subscriber : channel.subscribers) {
             subscriber.enqueue(frame);
             told.add(subscriber);
         }
+    }
+
+    private static final int COUNT_THROTTLE_ABOVE = 100;
+    private static final long COUNT_THROTTLE_NANOS = 5_000_000_000L;
+
+    /** Periodic housekeeping: throttled subscription counts that are due, and expired cache entries. */
+    public void housekeeping() {
+        long nowMillis = System.currentTimeMillis();
+        cache.entrySet().removeIf(entry -> entry.getValue().expiresAtMillis() <= nowMillis);
+        for (Channel channel : channels.values()) {
+            if (!channel.countPending) {
+                continue;
+            }
+            List<Connection> told = new ArrayList<>();
+            synchronized (channel) {
+                App app = appOf(channel);
+                if (app != null && channel.countPending
+                        && System.nanoTime() - channel.countSentNanos >= COUNT_THROTTLE_NANOS) {
+                    channel.countSentNanos = 0;
+                    countChanged(channel, app, told);
+                }
+            }
+            flush(null, told);
+        }
+    }
+
+    private App appOf(Channel channel) {
+        for (Connection subscriber : channel.subscribers) {
+            return subscriber.app();
+        }
+        return null;
     }
 
     /** Queues a frame for every other subscriber (under the channel lock) and notes whom to flush. */

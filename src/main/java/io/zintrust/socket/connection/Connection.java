@@ -161,27 +161,52 @@ public final class Connection implements SendHandler {
         }
         // a socket over capacity is not reading: the close frame alone has to say why
         String error = code == ErrorCode.OVER_CAPACITY ? null : Frames.error(code, message);
-        String reason = message.length() > 120 ? message.substring(0, 120) : message;
-        close(error, new CloseReason(CloseReason.CloseCodes.getCloseCode(code.code()), reason));
+        close(error, code.code(), message);
     }
 
     private void closeQuietly(CloseReason reason) {
         if (closing.compareAndSet(false, true)) {
-            close(null, reason);
+            close(null, reason.getCloseCode().getCode(), reason.getReasonPhrase());
         }
     }
 
-    private void close(String lastFrame, CloseReason reason) {
-        closer.execute(() -> {
+    private void close(String lastFrame, int code, String message) {
+        Runnable closing = () -> {
             try {
                 if (lastFrame != null) {
                     session.getAsyncRemote().sendText(lastFrame);
                 }
-                session.close(reason);
+                session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reasonPhrase(message)));
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.DEBUG, () -> "Close of socket " + socketId + " failed: " + e);
+                try {
+                    session.close();
+                } catch (IOException | RuntimeException ignored) {
+                    // the registry releases the socket whether or not the container could close it
+                }
             }
-        });
+        };
+        try {
+            closer.execute(closing);
+        } catch (RuntimeException rejected) {
+            closing.run();
+        }
+    }
+
+    /** A close frame's reason may hold 123 bytes of UTF-8. */
+    static String reasonPhrase(String message) {
+        byte[] bytes = message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (bytes.length <= 123) {
+            return message;
+        }
+        int end = Math.min(message.length(), 123);
+        while (end > 0 && message.substring(0, end).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 123) {
+            end--;
+        }
+        if (end > 0 && Character.isHighSurrogate(message.charAt(end - 1))) {
+            end--;
+        }
+        return message.substring(0, end);
     }
 
     /** The user this socket signed in as, or null. */

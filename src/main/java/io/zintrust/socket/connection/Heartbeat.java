@@ -46,33 +46,53 @@ public class Heartbeat {
     }
 
     void sweep() {
+        try {
+            checkConnections();
+            registry.housekeeping();
+        } catch (RuntimeException e) {
+            // a scheduled task that throws is never run again: log and keep sweeping
+            System.getLogger(Heartbeat.class.getName()).log(System.Logger.Level.WARNING, "Heartbeat sweep failed", e);
+        }
+    }
+
+    private void checkConnections() {
         long now = System.nanoTime();
         long idleLimit = TimeUnit.SECONDS.toNanos(settings.activityTimeout());
         long pongLimit = TimeUnit.SECONDS.toNanos(settings.pongTimeout());
         for (Connection connection : registry.connections()) {
-            if (connection.isClosing()) {
-                // closed by us, or found dead by a failed write: the container may never report the
-                // close (a client that vanishes mid-write), so its channels are released here
-                registry.disconnect(connection);
-                continue;
-            }
-            var features = connection.app().features();
-            if (features.userAuthentication() && connection.user() == null
-                    && now - connection.connectedAtNanos() >= TimeUnit.SECONDS.toNanos(features.signinDeadline())) {
-                connection.closeWith(ErrorCode.UNAUTHORIZED, "Unauthorized: this app requires signing in within "
-                        + features.signinDeadline() + " seconds of connecting");
-                continue;
-            }
-            long pingedAt = connection.pingSentNanos();
-            if (pingedAt != 0) {
-                if (now - pingedAt >= pongLimit) {
-                    connection.closeWith(ErrorCode.PONG_NOT_RECEIVED,
-                            "Pong reply not received within " + settings.pongTimeout() + " seconds");
-                }
-            } else if (now - connection.lastSeenNanos() >= idleLimit) {
-                connection.pinged(now);
-                connection.send(Frames.PING);
+            try {
+                check(connection, now, idleLimit, pongLimit);
+            } catch (RuntimeException e) {
+                System.getLogger(Heartbeat.class.getName()).log(System.Logger.Level.WARNING,
+                        "Heartbeat check of socket " + connection.socketId() + " failed", e);
             }
         }
+    }
+
+    private void check(Connection connection, long now, long idleLimit, long pongLimit) {
+        if (connection.isClosing()) {
+            // closed by us, or found dead by a failed write: the container may never report the
+            // close (a client that vanishes mid-write), so its channels are released here
+            registry.disconnect(connection);
+            return;
+        }
+        var features = connection.app().features();
+        if (features.userAuthentication() && connection.user() == null
+                && now - connection.connectedAtNanos() >= TimeUnit.SECONDS.toNanos(features.signinDeadline())) {
+            connection.closeWith(ErrorCode.UNAUTHORIZED, "Unauthorized: this app requires signing in within "
+                    + features.signinDeadline() + " seconds of connecting");
+            return;
+        }
+        long pingedAt = connection.pingSentNanos();
+        if (pingedAt != 0) {
+            if (now - pingedAt >= pongLimit) {
+                connection.closeWith(ErrorCode.PONG_NOT_RECEIVED,
+                        "Pong reply not received within " + settings.pongTimeout() + " seconds");
+            }
+        } else if (now - connection.lastSeenNanos() >= idleLimit) {
+            connection.pinged(now);
+            connection.send(Frames.PING);
+        }
+
     }
 }

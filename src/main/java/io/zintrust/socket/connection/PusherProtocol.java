@@ -80,19 +80,28 @@ public class PusherProtocol {
             }
         }
         int appQuota = app.get().limits().maxConnections();
-        if (appQuota >= 0 && registry.connectionCount(app.get()) >= appQuota) {
-            return refuse(session, ErrorCode.OVER_QUOTA, "Application over connection quota: at most " + appQuota
-                    + " connections");
+        while (true) {
+            Connection connection = new Connection(SocketIds.next(), app.get(), session,
+                    settings.outboundQueueLimit(), executor);
+            switch (registry.admit(connection, appQuota, settings.maxConnections())) {
+                case ADMITTED -> {
+                    // a frame may hold an event of the app's largest size, JSON-escaped, and its envelope
+                    session.setMaxTextMessageBufferSize(Math.max(64 * 1024, 2 * app.get().limits().maxEventBytes()));
+                    return Optional.of(connection);
+                }
+                case APP_FULL -> {
+                    return refuse(session, ErrorCode.OVER_QUOTA, "Application over connection quota: at most "
+                            + appQuota + " connections");
+                }
+                case SERVER_FULL -> {
+                    return refuse(session, ErrorCode.OVER_CAPACITY, "Over capacity: this server holds at most "
+                            + settings.maxConnections() + " connections (SOCKET_MAX_CONNECTIONS); retry later");
+                }
+                case ID_TAKEN -> {
+                    // draw another id
+                }
+            }
         }
-        if (settings.maxConnections() >= 0 && registry.connectionCount() >= settings.maxConnections()) {
-            return refuse(session, ErrorCode.OVER_CAPACITY, "Over capacity: this server holds at most "
-                    + settings.maxConnections() + " connections (SOCKET_MAX_CONNECTIONS); retry later");
-        }
-        Connection connection;
-        do {
-            connection = new Connection(SocketIds.next(), app.get(), session, settings.outboundQueueLimit(), executor);
-        } while (!registry.register(connection));
-        return Optional.of(connection);
     }
 
     public void welcome(Connection connection) {
@@ -190,7 +199,9 @@ public class PusherProtocol {
         }
         if (name.isPresence()) {
             try {
-                member = Member.fromChannelData(channelData);
+                member = channelData == null && connection.user() != null
+                        ? Member.ofSignedInUser(connection.user().id(), connection.user().userData())
+                        : Member.fromChannelData(channelData);
             } catch (InvalidMemberException e) {
                 connection.send(Frames.subscriptionError(channel, "InvalidChannelData", e.getMessage(), 400));
                 return;
@@ -202,9 +213,14 @@ public class PusherProtocol {
                 return;
             }
         }
-        if (registry.subscribe(connection, name, member) == ChannelRegistry.Joined.PRESENCE_FULL) {
-            connection.send(Frames.subscriptionError(channel, "LimitReached", "Presence channel " + channel
-                    + " is full: at most " + app.limits().maxPresenceMembers() + " members", 4100));
+        switch (registry.subscribe(connection, name, member)) {
+            case PRESENCE_FULL -> connection.send(Frames.subscriptionError(channel, "LimitReached", "Presence channel "
+                    + channel + " is full: at most " + app.limits().maxPresenceMembers() + " members", 4100));
+            case TOO_MANY_CHANNELS -> connection.send(Frames.subscriptionError(channel, "LimitReached",
+                    "A socket may be subscribed to at most " + ChannelRegistry.MAX_CHANNELS_PER_SOCKET + " channels", 4100));
+            case SUBSCRIBED -> {
+                // subscription_succeeded is on its way
+            }
         }
     }
 
@@ -246,10 +262,13 @@ public class PusherProtocol {
                     + " client_events in SOCKET_APPS_FILE)");
         }
         String channel = frame.channel();
-        if (channel == null || !ChannelName.isValid(channel)) {
+        ChannelName name;
+        try {
+            name = ChannelName.parse(channel, app.limits().maxChannelNameLength());
+        } catch (InvalidChannelException e) {
             throw rejected("Client event " + frame.event() + " needs a valid 'channel'");
         }
-        if (!ChannelName.parse(channel).type().allowsClientEvents()) {
+        if (!name.type().allowsClientEvents()) {
             throw rejected("Client events are only allowed on private and presence channels, not on " + channel);
         }
         if (!registry.isSubscribed(connection, channel)) {

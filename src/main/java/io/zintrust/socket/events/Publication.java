@@ -137,7 +137,7 @@ public record Publication(String event, List<String> channels, String data, Stri
             attributes.add(trimmed);
         }
         if (attributes.contains("user_count")
-                && channels.stream().anyMatch(name -> !ChannelName.parse(name).isPresence())) {
+                && channels.stream().anyMatch(name -> !ChannelName.parse(name, Integer.MAX_VALUE).isPresence())) {
             throw new ApiException(400, "info=user_count is only available for presence channels");
         }
         return attributes;

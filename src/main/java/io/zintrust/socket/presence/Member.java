@@ -12,6 +12,12 @@ import jakarta.json.JsonValue;
  */
 public record Member(String userId, String userInfoJson) {
 
+    /** A presence member from a signed-in socket's user data: its id and {@code user_info}. */
+    public static Member ofSignedInUser(String userId, String userData) {
+        JsonValue info = JsonText.object(userData).map(o -> o.get("user_info")).orElse(null);
+        return new Member(userId, info == null ? "null" : info.toString());
+    }
+
     public static Member fromChannelData(String channelData) {
         if (channelData == null || channelData.isBlank()) {
             throw new InvalidMemberException("channel_data is required for presence channels");
@@ -24,7 +30,8 @@ public record Member(String userId, String userInfoJson) {
             userId = s.getString();
         } else if (id instanceof JsonNumber n) {
             // the form JavaScript gives the same number: 10.0 and 1e1 are both user "10"
-            userId = n.bigDecimalValue().stripTrailingZeros().toPlainString();
+            userId = JsonText.idOf(n).orElseThrow(
+                    () -> new InvalidMemberException("channel_data user_id is not a usable number"));
         } else {
             throw new InvalidMemberException("channel_data must carry a user_id (string or number)");
         }

@@ -1,11 +1,12 @@
 package io.zintrust.socket.protocol;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParser;
 
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
@@ -24,7 +25,24 @@ public final class JsonText {
             }
             JsonObject object = parser.getObject();
             return parser.hasNext() ? Optional.empty() : Optional.of(object);
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+        } catch (RuntimeException e) {
+            // malformed input, and JSON-P's own refusals (nesting depth, number size) alike
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A user id given as a JSON number in the form JavaScript gives it (10.0 and 1e1 are "10"); empty
+     * for numbers no user id looks like, which would otherwise cost a huge string to write out.
+     */
+    public static Optional<String> idOf(JsonNumber number) {
+        try {
+            BigDecimal value = number.bigDecimalValue().stripTrailingZeros();
+            if (value.precision() > 40 || Math.abs(value.scale()) > 40) {
+                return Optional.empty();
+            }
+            return Optional.of(value.toPlainString());
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
     }

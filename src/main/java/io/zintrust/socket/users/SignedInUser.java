@@ -28,7 +28,7 @@ public record SignedInUser(String id, String userData, List<String> watchlist) {
         }
         JsonValue id = object.get().get("id");
         String userId = id instanceof JsonString s ? s.getString()
-                : id instanceof JsonNumber n ? n.bigDecimalValue().stripTrailingZeros().toPlainString() : null;
+                : id instanceof JsonNumber n ? JsonText.idOf(n).orElse(null) : null;
         if (userId == null || userId.isBlank()) {
             return Optional.empty();
         }
@@ -38,7 +38,7 @@ public record SignedInUser(String id, String userData, List<String> watchlist) {
                 if (value instanceof JsonString s && !s.getString().isBlank()) {
                     watchlist.add(s.getString());
                 } else if (value instanceof JsonNumber n) {
-                    watchlist.add(n.bigDecimalValue().stripTrailingZeros().toPlainString());
+                    JsonText.idOf(n).ifPresent(watchlist::add);
                 }
             }
         }

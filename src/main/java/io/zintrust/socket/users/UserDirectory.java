@@ -30,6 +30,9 @@ public class UserDirectory {
     public void signIn(Connection connection, SignedInUser user) {
         List<Connection> told = new ArrayList<>();
         synchronized (this) {
+            if (connection.isGone()) {
+                return; // closed meanwhile: signOut may already have run
+            }
             if (connection.user() != null) {
                 leave(connection, told);
             }
@@ -61,11 +64,11 @@ public class UserDirectory {
 
     /** Forgets a closed socket; its user goes offline for its watchers when this was its last socket. */
     public void signOut(Connection connection) {
-        if (connection.user() == null) {
-            return;
-        }
         List<Connection> told = new ArrayList<>();
         synchronized (this) {
+            if (connection.user() == null) {
+                return;
+            }
             leave(connection, told);
         }
         told.forEach(Connection::flush);

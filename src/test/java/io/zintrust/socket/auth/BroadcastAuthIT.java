@@ -81,4 +81,12 @@ class BroadcastAuthIT extends ArquillianIT {
         assertEquals(400, authJson("socket_id=").status());
         assertEquals(400, Http.postForm(server.http("/broadcasting/auth"), "socket_id=%zz&channel_name=private-x").status());
     }
+
+    @Test
+    void absurd_numbers_and_deep_nesting_in_channel_data_are_a_400_not_a_crash() {
+        assertEquals(400, authJson("{\"socket_id\":\"1.2\",\"channel_name\":\"presence-room\","
+                + "\"channel_data\":\"{\\\"user_id\\\":1e300000000}\"}").status());
+        String deep = "[".repeat(3000) + "]".repeat(3000);
+        assertEquals(400, authJson("{\"socket_id\":\"1.2\",\"channel_name\":\"private-x\",\"x\":" + deep + "}").status());
+    }
 }

@@ -156,4 +156,17 @@ class SubscriptionIT extends ArquillianIT {
         socket.await("signal", "mine");
         socket.assertNo("noise", null, QUIET);
     }
+
+    @Test
+    void a_socket_may_hold_at_most_1000_subscriptions_and_stays_open_past_that() {
+        PusherSocket socket = connect();
+        for (int i = 0; i < 1000; i++) {
+            socket.subscribe("many-" + i);
+        }
+        socket.subscribed("many-999");
+        socket.subscribe("many-1000");
+        assertEquals("LimitReached", socket.await("pusher:subscription_error", "many-1000")
+                .getJsonObject("data").getString("type"));
+        socket.assertAlive();
+    }
 }

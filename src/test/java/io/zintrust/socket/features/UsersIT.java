@@ -147,4 +147,15 @@ class UsersIT {
         assertEquals("offline", watcher.await("pusher_internal:watchlist_events").getJsonObject("data")
                 .getJsonArray("events").getJsonObject(0).getString("name"));
     }
+
+    @Test
+    void a_signed_in_socket_joins_a_presence_channel_as_its_user_without_channel_data() {
+        PusherSocket socket = signedIn("{\"id\":\"mia\",\"user_info\":{\"name\":\"Mia\"}}");
+        String auth = "main-key:" + io.zintrust.socket.support.SignedRequest.hmac("main-secret",
+                socket.socketId() + ":presence-signed");
+        socket.subscribe("presence-signed", auth, null);
+        JsonObject roster = PusherSocket.data(socket.subscribed("presence-signed")).getJsonObject("presence");
+        assertEquals("mia", roster.getJsonArray("ids").getString(0));
+        assertEquals("Mia", roster.getJsonObject("hash").getJsonObject("mia").getString("name"));
+    }
 }

@@ -70,13 +70,16 @@ public final class PayaraProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited; see " + log);
             }
-            try {
-                int status = Http.get(server.http(readyPath)).status();
-                if (status != 404 && status != 500) {
-                    return;
+            // Payara answers with placeholders while it deploys: trust the app only once Payara says ready
+            if (log().contains(" ready in ")) {
+                try {
+                    int status = Http.get(server.http(readyPath)).status();
+                    if (status != 404 && status != 500) {
+                        return;
+                    }
+                } catch (IllegalStateException notYet) {
+                    // not listening yet
                 }
-            } catch (IllegalStateException notYet) {
-                // not listening yet
             }
             sleep(300);
         }

@@ -1,0 +1,95 @@
+package io.zintrust.socket.bench;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The server under test: the built WAR on Payara Micro with server-config's JVM options and pre-boot
+ * commands, on loopback, never clustered, never phoning home; or an already running server.
+ */
+final class BenchServer implements AutoCloseable {
+
+    static final String APP_ID = "bench-app";
+    static final String KEY = "bench-key";
+    static final String SECRET = "bench-secret";
+
+    final int port;
+    final ProcessStats stats;
+    private final Process process;
+
+    private BenchServer(int port, ProcessStats stats, Process process) {
+        this.port = port;
+        this.stats = stats;
+        this.process = process;
+    }
+
+    /** Uses a running server on this port (its process id is needed for CPU and memory figures). */
+    static BenchServer running(int port, long pid) {
+        return new BenchServer(port, new ProcessStats(pid), null);
+    }
+
+    static BenchServer start(Path project) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        String version = System.getProperty("payara.version", "6.2025.10");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String line : Files.readAllLines(project.resolve("server-config/jvm.options"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                command.add(line.trim());
+            }
+        }
+        Path target = project.resolve("target");
+        command.addAll(List.of("-Djava.io.tmpdir=" + target,
+                "-jar", target.resolve("payara-micro-" + version + ".jar").toString(),
+                "--deploy", target.resolve("zintrust-socket.war").toString(), "--contextroot", "/",
+                "--port", Integer.toString(port), "--nocluster", "--disablephonehome",
+                "--prebootcommandfile", project.resolve("server-config/pre-boot-commands.asadmin").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(target.resolve("bench-server.log").toFile());
+        builder.environment().put("PUSHER_APP_ID", APP_ID);
+        builder.environment().put("PUSHER_APP_KEY", KEY);
+        builder.environment().put("PUSHER_APP_SECRET", SECRET);
+        builder.environment().put("SOCKET_OUTBOUND_QUEUE_LIMIT", "100000");
+        Process process = builder.start();
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited; see target/bench-server.log");
+            }
+            try {
+                HttpURLConnection connection = (HttpURLConnection) URI.create(
+                        "http://127.0.0.1:" + port + "/app/" + KEY).toURL().openConnection();
+                connection.setConnectTimeout(1000);
+                connection.setReadTimeout(2000);
+                if (connection.getResponseCode() == 426) {
+                    return new BenchServer(port, new ProcessStats(process.pid()), process);
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(300);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("Payara Micro did not start within 180 s");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}

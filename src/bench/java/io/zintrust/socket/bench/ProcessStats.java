@@ -1,0 +1,41 @@
+package io.zintrust.socket.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** CPU time and resident memory of a process, from /proc (Linux). */
+record ProcessStats(long pid) {
+
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    static ProcessStats self() {
+        return new ProcessStats(ProcessHandle.current().pid());
+    }
+
+    /** User + system CPU seconds used so far. */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields[11] and [12] are utime and stime (fields 14 and 15 of stat(5))
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Resident set size in kilobytes. */
+    long rssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // reported as -1
+        }
+        return -1;
+    }
+}
