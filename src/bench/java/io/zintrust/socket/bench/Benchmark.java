@@ -43,7 +43,8 @@ public final class Benchmark {
         Path project = Path.of(System.getProperty("bench.project", ".")).toAbsolutePath();
         int port = Integer.getInteger("bench.port", 0);
         ExecutorService callbacks = Executors.newFixedThreadPool(2);
-        HttpClient http = HttpClient.newBuilder().executor(callbacks).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = HttpClient.newBuilder().executor(callbacks).version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
         try (BenchServer server = port > 0 ? BenchServer.running(port, Long.getLong("bench.pid", -1))
                 : BenchServer.start(project)) {
             Benchmark benchmark = new Benchmark(server, http);
@@ -95,12 +96,13 @@ public final class Benchmark {
                             }
                         });
             }
-            long expected = (long) events * subscribers;
+            long expected = (long) events * clients.expected;
             drain(clients, expected, 10);
             double elapsed = (System.nanoTime() - start) / 1e9;
             long delivered = clients.delivered.get();
             double cpu = server.stats.cpuSeconds() - serverCpu;
-            results.put("steady_subscribers", subscribers);
+            results.put("steady_subscribers", clients.expected);
+            results.put("steady_unsubscribed_sockets", clients.missing);
             results.put("steady_events_per_s", rate);
             results.put("steady_delivered_msgs_per_s", Math.round(delivered / elapsed));
             results.put("steady_lost", expected - delivered);
@@ -128,7 +130,7 @@ public final class Benchmark {
             long end = start + seconds * 1_000_000_000L;
             while (System.nanoTime() < end) {
                 // an event is in flight until every subscriber has it
-                if (published.get() * subscribers - clients.delivered.get() >= (long) window * subscribers) {
+                if (published.get() * clients.expected - clients.delivered.get() >= (long) window * clients.expected) {
                     Thread.onSpinWait();
                     continue;
                 }
@@ -137,7 +139,7 @@ public final class Benchmark {
                 http.sendAsync(publishRequest("saturated", payload(System.nanoTime())),
                         HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> httpInFlight.release());
             }
-            long expected = published.get() * subscribers;
+            long expected = published.get() * clients.expected;
             drain(clients, expected, 20);
             double elapsed = (System.nanoTime() - start) / 1e9;
             long delivered = clients.delivered.get();
@@ -205,11 +207,11 @@ public final class Benchmark {
             double elapsed = (System.nanoTime() - start) / 1e9;
             Thread.sleep(5000);
             long after = server.stats.rssKb();
-            results.put("idle_connections", count);
+            results.put("idle_connections", clients.expected);
             results.put("idle_connections_per_s", Math.round(count / elapsed));
             results.put("idle_server_rss_before_mb", before / 1024);
             results.put("idle_server_rss_after_mb", after / 1024);
-            results.put("idle_rss_kb_per_connection", round((after - before) / (double) count));
+            results.put("idle_rss_kb_per_connection", round((after - before) / (double) clients.expected));
         }
     }
 

@@ -21,6 +21,9 @@ final class Subscribers implements AutoCloseable {
 
     final Histogram latency = new Histogram();
     final AtomicLong delivered = new AtomicLong();
+    /** Sockets that never got subscription_succeeded (reported, and left out of the expected counts). */
+    long missing;
+    int expected;
     private final List<WebSocket> sockets = new ArrayList<>();
     private final HttpClient client;
 
@@ -49,9 +52,11 @@ final class Subscribers implements AutoCloseable {
                         }
                     });
         }
-        if (!subscribed.await(300, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("only " + (count - subscribed.getCount()) + " of " + count + " subscribed");
+        if (!subscribed.await(60, TimeUnit.SECONDS)) {
+            missing = subscribed.getCount();
+            System.err.println("only " + (count - missing) + " of " + count + " subscribed within 60 s");
         }
+        expected = count - (int) missing;
     }
 
     int size() {

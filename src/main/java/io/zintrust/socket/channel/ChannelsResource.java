@@ -3,10 +3,10 @@ package io.zintrust.socket.channel;
 import io.zintrust.socket.apps.App;
 import io.zintrust.socket.apps.Apps;
 import io.zintrust.socket.http.ApiException;
+import io.zintrust.socket.protocol.JsonText;
 import io.zintrust.socket.signature.RequestAuthorization;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,9 +56,9 @@ public class ChannelsResource {
         if (asked.contains("user_count") && !filter.startsWith("presence-")) {
             throw new ApiException(400, "info=user_count needs filter_by_prefix=presence-");
         }
-        JsonObjectBuilder channels = Json.createObjectBuilder();
+        JsonObjectBuilder channels = JsonText.JSON.createObjectBuilder();
         for (ChannelStats stats : registry.occupied(app, filter)) {
-            JsonObjectBuilder attributes = Json.createObjectBuilder();
+            JsonObjectBuilder attributes = JsonText.JSON.createObjectBuilder();
             if (asked.contains("user_count")) {
                 attributes.add("user_count", stats.userCount());
             }
@@ -67,7 +67,7 @@ public class ChannelsResource {
             }
             channels.add(stats.name(), attributes);
         }
-        return Json.createObjectBuilder().add("channels", channels).build().toString();
+        return JsonText.JSON.createObjectBuilder().add("channels", channels).build().toString();
     }
 
     @GET
@@ -84,7 +84,7 @@ public class ChannelsResource {
             throw new ApiException(400, "info=cache is only available for cache channels");
         }
         ChannelStats stats = registry.stats(app, name);
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("occupied", stats.occupied());
+        JsonObjectBuilder answer = JsonText.JSON.createObjectBuilder().add("occupied", stats.occupied());
         if (asked.contains("user_count")) {
             answer.add("user_count", stats.userCount());
         }
@@ -93,7 +93,7 @@ public class ChannelsResource {
         }
         if (asked.contains("cache")) {
             long now = System.currentTimeMillis();
-            registry.cached(app, name).ifPresent(cached -> answer.add("cache", Json.createObjectBuilder()
+            registry.cached(app, name).ifPresent(cached -> answer.add("cache", JsonText.JSON.createObjectBuilder()
                     .add("event", cached.event()).add("data", cached.data()).add("ttl", cached.ttlSeconds(now))));
         }
         return answer.build().toString();
@@ -106,9 +106,9 @@ public class ChannelsResource {
         if (!valid(name).isPresence()) {
             throw new ApiException(400, "Users can only be listed for presence channels");
         }
-        JsonArrayBuilder users = Json.createArrayBuilder();
-        registry.presentUsers(app, name).forEach(id -> users.add(Json.createObjectBuilder().add("id", id)));
-        return Json.createObjectBuilder().add("users", users).build().toString();
+        JsonArrayBuilder users = JsonText.JSON.createArrayBuilder();
+        registry.presentUsers(app, name).forEach(id -> users.add(JsonText.JSON.createObjectBuilder().add("id", id)));
+        return JsonText.JSON.createObjectBuilder().add("users", users).build().toString();
     }
 
     private static ChannelName valid(String name) {

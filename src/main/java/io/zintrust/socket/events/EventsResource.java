@@ -9,7 +9,6 @@ import io.zintrust.socket.protocol.JsonText;
 import io.zintrust.socket.signature.RequestAuthorization;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -53,7 +52,7 @@ public class EventsResource {
         Publication publication = Publication.parse(body, app.limits());
         publish(app, publication);
         JsonObject info = info(app, publication);
-        return info == null ? "{}" : Json.createObjectBuilder().add("channels", info).build().toString();
+        return info == null ? "{}" : JsonText.JSON.createObjectBuilder().add("channels", info).build().toString();
     }
 
     /** Up to the app's batch limit of events, validated all or nothing, published in order. */
@@ -88,12 +87,12 @@ public class EventsResource {
         if (publications.stream().allMatch(p -> p.info().isEmpty())) {
             return "{}";
         }
-        JsonArrayBuilder answers = Json.createArrayBuilder();
+        JsonArrayBuilder answers = JsonText.JSON.createArrayBuilder();
         for (Publication publication : publications) {
             JsonObject info = info(app, publication);
             answers.add(info == null ? JsonValue.EMPTY_JSON_OBJECT : info.getJsonObject(publication.channels().get(0)));
         }
-        return Json.createObjectBuilder().add("batch", answers).build().toString();
+        return JsonText.JSON.createObjectBuilder().add("batch", answers).build().toString();
     }
 
     private void publish(App app, Publication publication) {
@@ -106,10 +105,10 @@ public class EventsResource {
         if (publication.info().isEmpty()) {
             return null;
         }
-        JsonObjectBuilder channels = Json.createObjectBuilder();
+        JsonObjectBuilder channels = JsonText.JSON.createObjectBuilder();
         for (String name : publication.channels()) {
             ChannelStats stats = registry.stats(app, name);
-            JsonObjectBuilder attributes = Json.createObjectBuilder();
+            JsonObjectBuilder attributes = JsonText.JSON.createObjectBuilder();
             if (publication.info().contains("user_count")) {
                 attributes.add("user_count", Math.max(0, stats.userCount()));
             }

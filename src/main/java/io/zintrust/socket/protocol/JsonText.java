@@ -1,8 +1,8 @@
 package io.zintrust.socket.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 
 import java.io.StringReader;
@@ -15,11 +15,17 @@ import java.util.Optional;
  */
 public final class JsonText {
 
+    /**
+     * Looked up once: {@code Json.createX} asks the service loader for a provider on every call,
+     * which on an application server scans the application's class path each time.
+     */
+    public static final JsonProvider JSON = JsonProvider.provider();
+
     private JsonText() {
     }
 
     public static Optional<JsonObject> object(String text) {
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 return Optional.empty();
             }
