@@ -50,8 +50,7 @@ public class PusherProtocol {
     ChannelRegistry registry;
     @Inject
     UserDirectory users;
-    @Inject
-    IdleTimers idleTimers;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -87,7 +86,6 @@ public class PusherProtocol {
                     settings.outboundQueueLimit(), executor);
             switch (registry.admit(connection, appQuota, settings.maxConnections())) {
                 case ADMITTED -> {
-                    idleTimers.apply(session);
                     // a frame may hold an event of the app's largest size, JSON-escaped, and its envelope
                     session.setMaxTextMessageBufferSize(Math.max(64 * 1024, 2 * app.get().limits().maxEventBytes()));
                     return Optional.of(connection);
