@@ -16,9 +16,9 @@ import java.util.List;
  */
 final class BenchServer implements AutoCloseable {
 
-    static final String APP_ID = "bench-app";
-    static final String KEY = "bench-key";
-    static final String SECRET = "bench-secret";
+    static final String APP_ID = System.getProperty("bench.app", "bench-app");
+    static final String KEY = System.getProperty("bench.key", "bench-key");
+    static final String SECRET = System.getProperty("bench.secret", "bench-secret");
 
     final int port;
     final ProcessStats stats;

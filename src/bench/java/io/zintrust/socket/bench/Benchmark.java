@@ -19,12 +19,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Measures the server as PROTOCOL users load it: steady fan-out, saturated fan-out, idle connection
  * memory and HTTP publishing. Prints a table and one JSON line. Settings are system properties:
  * bench.subscribers (1000), bench.rate (50 events/s), bench.seconds (10), bench.window (20 events in
- * flight), bench.idle (10000 connections), bench.port + bench.pid (use a running server).
+ * flight), bench.idle (10000 connections), bench.warmup (10 s of unrecorded saturation first, so the
+ * JIT has compiled the hot paths), bench.port + bench.pid (use a running server) with bench.app,
+ * bench.key and bench.secret (its credentials).
  */
 public final class Benchmark {
 
@@ -48,6 +51,12 @@ public final class Benchmark {
         try (BenchServer server = port > 0 ? BenchServer.running(port, Long.getLong("bench.pid", -1))
                 : BenchServer.start(project)) {
             Benchmark benchmark = new Benchmark(server, http);
+            int warmup = Integer.getInteger("bench.warmup", 10);
+            if (warmup > 0) {
+                benchmark.saturation(Integer.getInteger("bench.subscribers", 1000), Integer.getInteger("bench.window", 20),
+                        warmup);
+                benchmark.results.clear();
+            }
             benchmark.steadyFanOut(Integer.getInteger("bench.subscribers", 1000), Integer.getInteger("bench.rate", 50),
                     Integer.getInteger("bench.seconds", 10));
             benchmark.saturation(Integer.getInteger("bench.subscribers", 1000), Integer.getInteger("bench.window", 20),
@@ -66,11 +75,13 @@ public final class Benchmark {
         return head + "x".repeat(Math.max(0, PAYLOAD - head.length()));
     }
 
+    /** A signed publish, as the Pusher server SDKs send it (and as every Pusher-compatible server accepts). */
     private HttpRequest publishRequest(String channel, String data) {
-        String body = "{\"name\":\"tick\",\"channel\":\"" + channel + "\",\"data\":\"" + data + "\"}";
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port + "/apps/" + BenchServer.APP_ID
-                        + "/events")).header("Authorization", "Bearer " + BenchServer.SECRET)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            return signedPublish("{\"name\":\"tick\",\"channel\":\"" + channel + "\",\"data\":\"" + data + "\"}");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** N subscribers on one channel, events at a fixed rate: delivery, loss, latency, server cost. */
@@ -131,7 +142,8 @@ public final class Benchmark {
             while (System.nanoTime() < end) {
                 // an event is in flight until every subscriber has it
                 if (published.get() * clients.expected - clients.delivered.get() >= (long) window * clients.expected) {
-                    Thread.onSpinWait();
+                    // parked, not spinning: a spinning generator would take a core from the server it measures
+                    LockSupport.parkNanos(50_000);
                     continue;
                 }
                 httpInFlight.acquire();

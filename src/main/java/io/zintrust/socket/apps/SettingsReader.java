@@ -25,6 +25,7 @@ public final class SettingsReader {
     static final List<String> OUTBOUND_QUEUE = List.of("SOCKET_OUTBOUND_QUEUE_LIMIT");
     static final List<String> APPS_FILE = List.of("SOCKET_APPS_FILE");
     static final List<String> MAX_CONNECTIONS = List.of("SOCKET_MAX_CONNECTIONS");
+    static final List<String> DIRECT_WRITES = List.of("SOCKET_DIRECT_WRITES");
 
     private final Function<String, Optional<String>> source;
 
@@ -42,8 +43,9 @@ public final class SettingsReader {
         boolean clientEvents = bool(CLIENT_EVENTS, true);
         int queueLimit = positiveInt(OUTBOUND_QUEUE, 1000, "frames");
         int maxConnections = first(MAX_CONNECTIONS).isPresent() ? positiveInt(MAX_CONNECTIONS, -1, "connections") : -1;
+        boolean directWrites = bool(DIRECT_WRITES, true);
         return new SocketSettings(enabled, transport, path, activityTimeout, pongTimeout, policy, clientEvents,
-                queueLimit, maxConnections, apps(enabled, clientEvents));
+                queueLimit, maxConnections, directWrites, apps(enabled, clientEvents));
     }
 
     private List<App> apps(boolean enabled, boolean clientEvents) {

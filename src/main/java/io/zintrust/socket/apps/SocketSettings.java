@@ -12,11 +12,14 @@ package io.zintrust.socket.apps;
  * @param clientEvents        whether {@code client-*} events are accepted
  * @param outboundQueueLimit  frames that may wait for one slow socket before it is closed with 4100
  * @param maxConnections      sockets this server accepts in all (-1: no limit); more are closed with 4100
+ * @param directWrites        write pre-encoded frames straight to Tyrus's socket writer when the container is
+ *                            Payara's Tyrus (false: the portable {@code RemoteEndpoint.Async} path)
  * @param apps                the applications served; the first is the default (empty while disabled)
  */
 public record SocketSettings(boolean enabled, Transport transport, String path, int activityTimeout,
                              int pongTimeout, AuthPolicyMode authPolicy, boolean clientEvents,
-                             int outboundQueueLimit, int maxConnections, java.util.List<App> apps) {
+                             int outboundQueueLimit, int maxConnections, boolean directWrites,
+                             java.util.List<App> apps) {
 
     /** The default app: the one from the environment, or the first of the apps file; null when none. */
     public App app() {
@@ -42,6 +45,7 @@ public record SocketSettings(boolean enabled, Transport transport, String path, 
                 + "s, authPolicy=" + authPolicy.name().toLowerCase() + ", clientEvents=" + clientEvents
                 + ", outboundQueueLimit=" + outboundQueueLimit
                 + (maxConnections < 0 ? "" : ", maxConnections=" + maxConnections)
+                + (directWrites ? "" : ", directWrites=false")
                 + (apps.isEmpty() ? ", app=none" : apps.size() == 1
                         ? ", appId=" + app().id() + ", appKey=" + app().key() + ", appSecret=" + app().maskedSecret()
                         : ", apps=" + apps.stream().map(a -> a.id() + (a.enabled() ? "" : "(disabled)"))

@@ -2,6 +2,7 @@ package io.zintrust.socket.channel;
 
 import io.zintrust.socket.apps.App;
 import io.zintrust.socket.connection.Connection;
+import io.zintrust.socket.connection.OutboundFrame;
 import io.zintrust.socket.presence.Member;
 import io.zintrust.socket.protocol.Frames;
 import io.zintrust.socket.users.UserDirectory;
@@ -201,10 +202,11 @@ public class ChannelRegistry {
      */
     public void publish(App app, List<String> channelNames, String event, String data, String exceptSocketId) {
         for (String name : channelNames) {
-            String frame = Frames.event(event, name, data);
+            String text = Frames.event(event, name, data);
+            OutboundFrame frame = OutboundFrame.of(text);
             ChannelName parsed = ChannelName.parse(name, Integer.MAX_VALUE);
             if (parsed.cached()) {
-                cache.put(new ChannelKey(app.id(), name), new CachedEvent(event, data, frame,
+                cache.put(new ChannelKey(app.id(), name), new CachedEvent(event, data, text,
                         System.currentTimeMillis() + app.limits().cacheTtlSeconds() * 1000L));
             }
             Iterable<Connection> recipients;
@@ -217,25 +219,32 @@ public class ChannelRegistry {
                 }
                 recipients = channel.subscribers;
             }
+            List<Connection> queued = new ArrayList<>();
             for (Connection recipient : recipients) {
                 if (exceptSocketId == null || !exceptSocketId.equals(recipient.socketId())) {
-                    recipient.send(frame);
+                    recipient.enqueue(frame);
+                    queued.add(recipient);
                 }
             }
+            flush(null, queued);
         }
     }
 
     /** Sends an already encoded frame to every other subscriber of the sender's channel. */
-    public void relay(Connection sender, String name, String frame) {
+    public void relay(Connection sender, String name, String text) {
         Channel channel = channels.get(new ChannelKey(sender.app().id(), name));
         if (channel == null) {
             return;
         }
+        OutboundFrame frame = OutboundFrame.of(text);
+        List<Connection> queued = new ArrayList<>();
         for (Connection subscriber : channel.subscribers) {
             if (subscriber != sender) {
-                subscriber.send(frame);
+                subscriber.enqueue(frame);
+                queued.add(subscriber);
             }
         }
+        flush(null, queued);
     }
 
     /** The last event of a cache channel, while it has not expired. */
@@ -307,7 +316,7 @@ public class ChannelRegistry {
         }
         channel.countSentNanos = now;
         channel.countPending = false;
-        String frame = Frames.subscriptionCount(channel.name.value(), channel.subscribers.size());
+        OutboundFrame frame = OutboundFrame.of(Frames.subscriptionCount(channel.name.value(), channel.subscribers.size()));
         for (Connection subscriber : channel.subscribers) {
             subscriber.enqueue(frame);
             told.add(subscriber);
@@ -346,7 +355,8 @@ public class ChannelRegistry {
     }
 
     /** Queues a frame for every other subscriber (under the channel lock) and notes whom to flush. */
-    private static void tellOthers(Channel channel, Connection sender, String frame, List<Connection> told) {
+    private static void tellOthers(Channel channel, Connection sender, String text, List<Connection> told) {
+        OutboundFrame frame = OutboundFrame.of(text);
         for (Connection subscriber : channel.subscribers) {
             if (subscriber != sender) {
                 subscriber.enqueue(frame);
@@ -355,7 +365,11 @@ public class ChannelRegistry {
         }
     }
 
-    /** Hands queued frames to the container, outside every channel lock. */
+    /**
+     * Hands queued frames to the container, outside every channel lock. Publishing queues a frame for
+     * every recipient before writing to any: a socket still being written for an earlier publish then
+     * takes both frames in one write, which is what keeps concurrent publishes cheap.
+     */
     private static void flush(Connection connection, List<Connection> told) {
         if (connection != null) {
             connection.flush();

@@ -5,12 +5,12 @@ import io.zintrust.socket.protocol.ErrorCode;
 import io.zintrust.socket.protocol.Frames;
 import io.zintrust.socket.users.SignedInUser;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.SendHandler;
-import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Queue;
@@ -21,23 +21,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One client socket. Frames are handed to the container's asynchronous writer, never written in the
- * caller's thread, and at most {@code outboundLimit} may wait unwritten: a socket that cannot keep up
- * is closed with 4100 instead of slowing everyone who publishes to it.
+ * One client socket. Frames wait in the socket's own outbox and leave in batches, one batch in flight
+ * at a time, never written while a registry lock is held; at most {@code outboundLimit} may wait
+ * unwritten: a socket that cannot keep up is closed with 4100 instead of slowing everyone who
+ * publishes to it.
  */
-public final class Connection implements SendHandler {
+public final class Connection implements FrameSink.Listener {
 
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
 
     private final String socketId;
     private final App app;
     private final Session session;
+    private final FrameSink sink;
     private final int outboundLimit;
     private final Executor closer;
     private final AtomicInteger unwritten = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
-    private final Queue<String> outbox = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean draining = new AtomicBoolean();
+    private final Queue<OutboundFrame> outbox = new ConcurrentLinkedQueue<>();
+    /** True while a batch is with the sink; its holder alone touches {@link #inFlight} and {@link #issuer}. */
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicInteger writesInProgress = new AtomicInteger();
+    private int inFlight;
+    private volatile Thread issuer;
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
     private final Map<String, String> presenceUsers = new ConcurrentHashMap<>();
     private volatile long lastSeenNanos = System.nanoTime();
@@ -48,10 +54,11 @@ public final class Connection implements SendHandler {
     private long clientEventWindowStart;
     private int clientEventsInWindow;
 
-    public Connection(String socketId, App app, Session session, int outboundLimit, Executor closer) {
+    public Connection(String socketId, App app, Session session, FrameSink sink, int outboundLimit, Executor closer) {
         this.socketId = socketId;
         this.app = app;
         this.session = session;
+        this.sink = sink;
         this.outboundLimit = outboundLimit;
         this.closer = closer;
     }
@@ -90,10 +97,18 @@ public final class Connection implements SendHandler {
         return !closing.get() && session.isOpen();
     }
 
-    /** Queues a frame and hands it to the container's writer; never waits for the network. */
+    /** Queues a frame and starts writing it; never waits for the network. */
     public void send(String frame) {
+        send(OutboundFrame.of(frame));
+    }
+
+    public void send(OutboundFrame frame) {
         enqueue(frame);
         flush();
+    }
+
+    public void enqueue(String frame) {
+        enqueue(OutboundFrame.of(frame));
     }
 
     /**
@@ -101,7 +116,7 @@ public final class Connection implements SendHandler {
      * {@link #flush()} once the lock is released: the container may call back into the registry (a
      * failed write closes the session synchronously), which must never find our locks held.
      */
-    public void enqueue(String frame) {
+    public void enqueue(OutboundFrame frame) {
         if (closing.get()) {
             return;
         }
@@ -114,37 +129,95 @@ public final class Connection implements SendHandler {
     }
 
     /**
-     * Hands queued frames, in order, to the asynchronous writer. Whoever finds the outbox idle drains
-     * it; everyone else returns at once, so no thread ever waits for another socket's writes.
+     * Hands the queued frames, in order and as one batch, to the sink. Whoever finds no batch in flight
+     * writes; everyone else returns at once, so no thread ever waits for another socket's writes. The
+     * batch's completion starts the next one, unless it completed inside this very call, in which case
+     * this loop does (no recursion, however long the queue).
      */
     public void flush() {
-        while (!outbox.isEmpty() && draining.compareAndSet(false, true)) {
-            try {
-                for (String frame = outbox.poll(); frame != null; frame = outbox.poll()) {
-                    if (closing.get()) {
-                        unwritten.decrementAndGet();
-                        continue;
-                    }
-                    session.getAsyncRemote().sendText(frame, this);
+        while (!outbox.isEmpty() && writing.compareAndSet(false, true)) {
+            List<OutboundFrame> batch = takeBatch();
+            if (batch.isEmpty() || closing.get()) {
+                unwritten.addAndGet(-batch.size());
+                writing.set(false);
+                if (closing.get()) {
+                    outbox.clear();
+                    return;
                 }
-            } catch (RuntimeException e) {
-                LOG.log(Level.DEBUG, () -> "Dropping socket " + socketId + ": " + e);
-                closeQuietly(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "write failed"));
-            } finally {
-                draining.set(false);
+                continue;
             }
+            inFlight = batch.size();
+            if (!enterWrite()) {
+                unwritten.addAndGet(-batch.size());
+                outbox.clear();
+                writing.set(false);
+                return;
+            }
+            issuer = Thread.currentThread();
+            try {
+                sink.write(batch, this);
+            } catch (RuntimeException e) {
+                issuer = null;
+                failed(e);
+                return;
+            } finally {
+                exitWrite();
+            }
+            issuer = null;
+        }
+    }
+
+    /**
+     * Announces a write to the container's socket writer; false once the container has released the
+     * socket. Paired with {@link #markGone()}: the count goes up before the flag is read there, and the
+     * flag is set before the count is read here, so either the write sees the release or the release
+     * waits for the write.
+     */
+    private boolean enterWrite() {
+        writesInProgress.incrementAndGet();
+        if (gone) {
+            writesInProgress.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    private void exitWrite() {
+        writesInProgress.decrementAndGet();
+    }
+
+    private List<OutboundFrame> takeBatch() {
+        List<OutboundFrame> batch = new ArrayList<>();
+        int size = 0;
+        for (OutboundFrame next = outbox.peek(); next != null; next = outbox.peek()) {
+            int length = next.wire().length;
+            if (!batch.isEmpty() && size + length > FrameSink.BATCH_LIMIT) {
+                break;
+            }
+            batch.add(outbox.poll());
+            size += length;
+        }
+        return batch;
+    }
+
+    @Override
+    public void written() {
+        boolean inline = issuer == Thread.currentThread();
+        unwritten.addAndGet(-inFlight);
+        writing.set(false);
+        if (!inline) {
+            flush();
         }
     }
 
     @Override
-    public void onResult(SendResult result) {
-        unwritten.decrementAndGet();
-        if (!result.isOK()) {
-            // The peer is gone; the container does not always call onClose then (seen with Payara's
-            // Tyrus when a client closes while frames are being written to it).
-            LOG.log(Level.DEBUG, () -> "Write to socket " + socketId + " failed: " + result.getException());
-            closeQuietly(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "write failed"));
-        }
+    public void failed(Throwable cause) {
+        unwritten.addAndGet(-inFlight);
+        writing.set(false);
+        // The peer is gone; the container does not always call onClose then (seen with Payara's
+        // Tyrus when a client closes while frames are being written to it).
+        LOG.log(Level.DEBUG, () -> "Write to socket " + socketId + " failed: " + cause);
+        closeQuietly(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "write failed"));
     }
 
     /**
@@ -173,8 +246,12 @@ public final class Connection implements SendHandler {
     private void close(String lastFrame, int code, String message) {
         Runnable closing = () -> {
             try {
-                if (lastFrame != null) {
-                    session.getAsyncRemote().sendText(lastFrame);
+                if (lastFrame != null && enterWrite()) {
+                    try {
+                        sink.write(List.of(OutboundFrame.of(lastFrame)), CLOSING);
+                    } finally {
+                        exitWrite();
+                    }
                 }
                 session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reasonPhrase(message)));
             } catch (IOException | RuntimeException e) {
@@ -192,6 +269,17 @@ public final class Connection implements SendHandler {
             closing.run();
         }
     }
+
+    /** The last frame before a close is not waited for: the close follows it through the same writer. */
+    private static final FrameSink.Listener CLOSING = new FrameSink.Listener() {
+        @Override
+        public void written() {
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+        }
+    };
 
     /** A close frame's reason may hold 123 bytes of UTF-8. */
     static String reasonPhrase(String message) {
@@ -235,10 +323,22 @@ public final class Connection implements SendHandler {
         return ++clientEventsInWindow <= perSecond;
     }
 
-    /** Marks the socket as closed for the registry; later subscriptions of it are undone. */
+    /**
+     * Called from the container's onClose, before it recycles the upgraded request: no write may reach
+     * the socket's writer after this returns, or it would land in whatever connection reuses those
+     * objects. Marks the socket closed for the registry too (later subscriptions of it are undone).
+     */
     public void markGone() {
         gone = true;
+        closing.set(true);
+        long deadline = System.nanoTime() + RELEASE_WAIT_NANOS;
+        while (writesInProgress.get() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        outbox.clear();
     }
+
+    private static final long RELEASE_WAIT_NANOS = 1_000_000_000L;
 
     public boolean isGone() {
         return gone;

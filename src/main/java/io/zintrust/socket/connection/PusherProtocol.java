@@ -81,8 +81,9 @@ public class PusherProtocol {
             }
         }
         int appQuota = app.get().limits().maxConnections();
+        FrameSink sink = FrameSink.of(session, settings.directWrites());
         while (true) {
-            Connection connection = new Connection(SocketIds.next(), app.get(), session,
+            Connection connection = new Connection(SocketIds.next(), app.get(), session, sink,
                     settings.outboundQueueLimit(), executor);
             switch (registry.admit(connection, appQuota, settings.maxConnections())) {
                 case ADMITTED -> {

@@ -2,6 +2,7 @@ package io.zintrust.socket.users;
 
 import io.zintrust.socket.apps.App;
 import io.zintrust.socket.connection.Connection;
+import io.zintrust.socket.connection.OutboundFrame;
 import io.zintrust.socket.protocol.Frames;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -102,7 +103,7 @@ public class UserDirectory {
         if (watching == null) {
             return;
         }
-        String frame = Frames.watchlistEvent(name, List.of(key.userId()));
+        OutboundFrame frame = OutboundFrame.of(Frames.watchlistEvent(name, List.of(key.userId())));
         for (Connection watcher : watching) {
             watcher.enqueue(frame);
             told.add(watcher);

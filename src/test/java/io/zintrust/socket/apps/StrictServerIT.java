@@ -5,7 +5,7 @@ import io.zintrust.socket.support.Http;
 import io.zintrust.socket.support.Loopback;
 import io.zintrust.socket.support.PayaraProcess;
 import io.zintrust.socket.support.PusherSocket;
-import io.zintrust.socket.support.RawWebSocket;
+import io.zintrust.socket.support.SlowReader;
 import io.zintrust.socket.support.TestApp;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -147,50 +147,6 @@ class StrictServerIT {
     void a_client_that_stops_reading_is_closed_with_4100_while_other_subscribers_get_every_event()
             throws IOException {
         PusherSocket healthy = connect();
-        healthy.subscribe("firehose");
-        healthy.subscribed("firehose");
-        try (RawWebSocket stalled = new RawWebSocket(server, "/ws/" + KEY, 4096)) {
-            stalled.read(); // connection_established, then never read again until the burst is over
-            stalled.writeText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"firehose\"}}");
-            // It keeps answering heartbeats blindly, so only the full queue, not the 2 s pong timeout, can end it.
-            var keepAlive = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-            keepAlive.scheduleAtFixedRate(() -> {
-                try {
-                    stalled.writeText("{\"event\":\"pusher:pong\",\"data\":{}}");
-                } catch (IOException ignored) {
-                    // closed by the server
-                }
-            }, 0, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
-            String body = "{\"name\":\"burst\",\"channel\":\"firehose\",\"data\":\"" + "x".repeat(10000) + "\"}";
-            for (int i = 0; i < 600; i++) {
-                Http.Answer answer = Http.postJson(server.http("/apps/strict-app/events"),
-                        i == 599 ? body.replace("burst", "last") : body, "Authorization", "Bearer " + SECRET);
-                assertEquals(200, answer.status(), answer.body());
-            }
-            healthy.await("last", "firehose");
-            payara.awaitLog(line -> line.contains("with 4100"), java.time.Duration.ofSeconds(10));
-            keepAlive.shutdownNow();
-            // The stalled client gets what was already in flight, then the server ends the connection.
-            int frames = 0;
-            boolean ended = false;
-            try {
-                while (true) {
-                    RawWebSocket.Frame frame = stalled.read();
-                    frames++;
-                    if (frame.opcode() == 8) {
-                        assertEquals(4100, frame.closeCode());
-                        ended = true;
-                        break;
-                    }
-                }
-            } catch (java.io.EOFException | java.net.SocketException e) {
-                ended = true;
-            } catch (SocketTimeoutException e) {
-                ended = false;
-            }
-            assertTrue(ended, "the stalled connection should have been ended by the server");
-            assertTrue(frames < 600, "the server must not have buffered the whole burst: " + frames);
-        }
-        healthy.assertAlive();
+        SlowReader.assertClosedWith4100WhileOthersGetEverything(payara, "/ws/" + KEY, "strict-app", SECRET, healthy);
     }
 }

@@ -16,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,22 +36,12 @@ class ConcurrencyIT extends ArquillianIT {
         PusherSocket observer = subscribedTo("churn-a");
         ExecutorService pool = Executors.newFixedThreadPool(WORKERS + 1);
         AtomicBoolean churning = new AtomicBoolean(true);
-        AtomicInteger unestablished = new AtomicInteger();
         List<Future<?>> work = new ArrayList<>();
         for (int w = 0; w < WORKERS; w++) {
             int worker = w;
             work.add(pool.submit(() -> {
                 for (int round = 0; round < ROUNDS && churning.get(); round++) {
-                    PusherSocket opened;
-                    try {
-                        opened = PusherSocket.connect(server.ws("/app/" + TestApp.KEY));
-                    } catch (AssertionError neverEstablished) {
-                        // Known open defect (README, Performance): under heavy connection churn about
-                        // one socket in a few hundred never receives connection_established. Counted
-                        // and bounded below; this test is about the state of the sockets that did.
-                        unestablished.incrementAndGet();
-                        continue;
-                    }
+                    PusherSocket opened = PusherSocket.connect(server.ws("/app/" + TestApp.KEY));
                     try (PusherSocket socket = opened) {
                         for (String channel : CHANNELS) {
                             if (channel.startsWith("presence-")) {
@@ -89,7 +78,6 @@ class ConcurrencyIT extends ArquillianIT {
         }
         churning.set(false);
         pool.shutdown();
-        assertTrue(unestablished.get() <= 3, unestablished + " of " + WORKERS * ROUNDS + " sockets were never established");
 
         for (int i = 0; i < EVENTS; i++) {
             assertEquals(Integer.toString(i), observer.await("seq", "churn-a").getString("data"), "event order");
