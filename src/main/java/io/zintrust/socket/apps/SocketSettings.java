@@ -26,14 +26,13 @@ public record SocketSettings(boolean enabled, Transport transport, String path, 
         return apps.isEmpty() ? null : apps.get(0);
     }
 
-    /** The error every socket and publish route answers with while this server cannot serve, if any. */
+    /**
+     * The error every socket and publish route answers with while this server is disabled. (A missing
+     * data grid under SOCKET_TRANSPORT=cluster is found at startup: see {@code cluster.ClusterBus}.)
+     */
     public java.util.Optional<String> unavailable() {
         if (!enabled) {
             return java.util.Optional.of("Socket server is disabled (SOCKET_ENABLED=false)");
-        }
-        if (transport == Transport.CLUSTER) {
-            return java.util.Optional.of("socket_cluster_unavailable: SOCKET_TRANSPORT=cluster needs the Hazelcast"
-                    + " data grid, which this build does not use yet; set SOCKET_TRANSPORT=auto or node");
         }
         return java.util.Optional.empty();
     }

@@ -232,7 +232,16 @@ public class ChannelRegistry {
 
     /** Sends an already encoded frame to every other subscriber of the sender's channel. */
     public void relay(Connection sender, String name, String text) {
-        Channel channel = channels.get(new ChannelKey(sender.app().id(), name));
+        relay(sender.app(), name, text, sender);
+    }
+
+    /** Sends a client event whose sender is on another instance to every subscriber here. */
+    public void relay(App app, String name, String text) {
+        relay(app, name, text, null);
+    }
+
+    private void relay(App app, String name, String text, Connection sender) {
+        Channel channel = channels.get(new ChannelKey(app.id(), name));
         if (channel == null) {
             return;
         }

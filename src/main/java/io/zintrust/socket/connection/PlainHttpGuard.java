@@ -2,6 +2,7 @@ package io.zintrust.socket.connection;
 
 import io.zintrust.socket.apps.Apps;
 import io.zintrust.socket.apps.SocketSettings;
+import io.zintrust.socket.cluster.ClusterBus;
 import io.zintrust.socket.http.ErrorBody;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -26,16 +27,18 @@ public class PlainHttpGuard extends HttpFilter {
 
     private final SocketSettings settings;
     private final Apps apps;
+    private final ClusterBus cluster;
 
-    PlainHttpGuard(SocketSettings settings, Apps apps) {
+    PlainHttpGuard(SocketSettings settings, Apps apps, ClusterBus cluster) {
         this.settings = settings;
         this.apps = apps;
+        this.cluster = cluster;
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        var unavailable = settings.unavailable();
+        var unavailable = settings.unavailable().or(cluster::unavailable);
         if (unavailable.isPresent()) {
             write(response, 503, unavailable.get());
             return;
@@ -75,11 +78,13 @@ public class PlainHttpGuard extends HttpFilter {
         SocketSettings settings;
         @Inject
         Apps apps;
+        @Inject
+        ClusterBus cluster;
 
         @Override
         public void contextInitialized(ServletContextEvent event) {
             FilterRegistration.Dynamic filter = event.getServletContext()
-                    .addFilter("pusher-plain-http", new PlainHttpGuard(settings, apps));
+                    .addFilter("pusher-plain-http", new PlainHttpGuard(settings, apps, cluster));
             filter.addMappingForUrlPatterns(null, true, settings.path(), settings.path() + "/*");
         }
     }

@@ -6,6 +6,7 @@ import io.zintrust.socket.apps.SocketSettings;
 import io.zintrust.socket.channel.ChannelName;
 import io.zintrust.socket.channel.ChannelRegistry;
 import io.zintrust.socket.channel.ChannelType;
+import io.zintrust.socket.cluster.ClusterBus;
 import io.zintrust.socket.channel.InvalidChannelException;
 import io.zintrust.socket.presence.InvalidMemberException;
 import io.zintrust.socket.presence.Member;
@@ -50,6 +51,8 @@ public class PusherProtocol {
     ChannelRegistry registry;
     @Inject
     UserDirectory users;
+    @Inject
+    ClusterBus cluster;
 
     @Resource
     ManagedExecutorService executor;
@@ -290,7 +293,7 @@ public class PusherProtocol {
             throw rejected("Client event rejected due to rate limit: at most "
                     + app.limits().clientEventsPerSecond() + " per second");
         }
-        registry.relay(connection, channel, Frames.clientEvent(frame.event(), channel, data,
+        cluster.relay(connection, channel, Frames.clientEvent(frame.event(), channel, data,
                 connection.presenceUser(channel)));
     }
 

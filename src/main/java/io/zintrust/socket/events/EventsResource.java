@@ -3,6 +3,7 @@ package io.zintrust.socket.events;
 import io.zintrust.socket.apps.App;
 import io.zintrust.socket.apps.Apps;
 import io.zintrust.socket.channel.ChannelRegistry;
+import io.zintrust.socket.cluster.ClusterBus;
 import io.zintrust.socket.channel.ChannelStats;
 import io.zintrust.socket.http.ApiException;
 import io.zintrust.socket.protocol.JsonText;
@@ -37,6 +38,8 @@ public class EventsResource {
     Apps apps;
     @Inject
     ChannelRegistry registry;
+    @Inject
+    ClusterBus cluster;
     @Context
     HttpServletRequest request;
     @Context
@@ -96,7 +99,7 @@ public class EventsResource {
     }
 
     private void publish(App app, Publication publication) {
-        registry.publish(app, publication.channels(), publication.event(), publication.data(),
+        cluster.publish(app, publication.channels(), publication.event(), publication.data(),
                 publication.socketId());
     }
 

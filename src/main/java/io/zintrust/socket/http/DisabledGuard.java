@@ -1,6 +1,7 @@
 package io.zintrust.socket.http;
 
 import io.zintrust.socket.apps.SocketSettings;
+import io.zintrust.socket.cluster.ClusterBus;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -14,9 +15,12 @@ public class DisabledGuard implements ContainerRequestFilter {
 
     @Inject
     SocketSettings settings;
+    @Inject
+    ClusterBus cluster;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        settings.unavailable().ifPresent(reason -> request.abortWith(ErrorBody.response(503, reason)));
+        settings.unavailable().or(cluster::unavailable)
+                .ifPresent(reason -> request.abortWith(ErrorBody.response(503, reason)));
     }
 }

@@ -2,8 +2,7 @@ package io.zintrust.socket.users;
 
 import io.zintrust.socket.apps.App;
 import io.zintrust.socket.apps.Apps;
-import io.zintrust.socket.connection.Connection;
-import io.zintrust.socket.protocol.ErrorCode;
+import io.zintrust.socket.cluster.ClusterBus;
 import io.zintrust.socket.signature.RequestAuthorization;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,7 +24,7 @@ public class UsersResource {
     @Inject
     Apps apps;
     @Inject
-    UserDirectory users;
+    ClusterBus cluster;
     @Context
     HttpServletRequest request;
     @Context
@@ -38,10 +37,7 @@ public class UsersResource {
     public String terminate(@PathParam("appId") String appId, @PathParam("userId") String userId, byte[] body) {
         App app = apps.require(appId);
         RequestAuthorization.check(app, request, uri, body);
-        for (Connection connection : users.socketsOf(app, userId)) {
-            connection.closeWith(ErrorCode.UNAUTHORIZED, "Connection terminated: the app ended the sessions of user "
-                    + userId);
-        }
+        cluster.terminate(app, userId);
         return "{}";
     }
 }

@@ -26,13 +26,4 @@ class SocketSettingsTest {
     void a_disabled_server_says_so_naming_socket_enabled() {
         assertTrue(read(Map.of("SOCKET_ENABLED", "false")).unavailable().orElseThrow().contains("SOCKET_ENABLED=false"));
     }
-
-    @Test
-    void the_cluster_transport_without_a_data_grid_is_socket_cluster_unavailable() {
-        var environment = new java.util.HashMap<>(APP);
-        environment.put("SOCKET_TRANSPORT", "cluster");
-        String reason = read(environment).unavailable().orElseThrow();
-        assertTrue(reason.startsWith("socket_cluster_unavailable"), reason);
-        assertTrue(reason.contains("SOCKET_TRANSPORT"), reason);
-    }
 }

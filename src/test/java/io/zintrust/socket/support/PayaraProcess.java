@@ -14,8 +14,8 @@ import java.util.function.Predicate;
 
 /**
  * A Payara Micro of its own for suites that need a configuration other than the Arquillian server's
- * (another auth policy, timeouts, path, a disabled or broken setup). Same built WAR, loopback only,
- * never clustered, never phoning home.
+ * (another auth policy, timeouts, path, a disabled or broken setup, a cluster). Same built WAR, loopback
+ * only, never phoning home; not clustered, or clustered over TCP on loopback only (never multicast).
  */
 public final class PayaraProcess implements AutoCloseable {
 
@@ -37,6 +37,18 @@ public final class PayaraProcess implements AutoCloseable {
      * once, for tests that watch the log of a deployment meant to fail.
      */
     public static PayaraProcess start(String name, Map<String, String> settings, String readyPath) {
+        return start(name, settings, readyPath, List.of("--nocluster"));
+    }
+
+    /** A member of the data-grid cluster {@code clusterName}, over TCP on 127.0.0.1. */
+    public static PayaraProcess startClustered(String name, Map<String, String> settings, String readyPath,
+                                               String clusterName) {
+        return start(name, settings, readyPath, List.of("--clustermode", "tcpip:127.0.0.1", "--interfaces", "127.0.0.1",
+                "--clustername", clusterName));
+    }
+
+    private static PayaraProcess start(String name, Map<String, String> settings, String readyPath,
+                                       List<String> clusterArguments) {
         File target = new File(System.getProperty("project.build.directory", "target"));
         Path log = target.toPath().resolve("it-logs").resolve(name + ".log");
         int port = freePort();
@@ -45,8 +57,9 @@ public final class PayaraProcess implements AutoCloseable {
                 "-Xmx512m", "-Djava.io.tmpdir=" + target.getAbsolutePath(),
                 "-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("zintrust.war"), "--contextroot", "/",
-                "--port", Integer.toString(port), "--nocluster", "--disablephonehome",
+                "--port", Integer.toString(port), "--disablephonehome",
                 "--prebootcommandfile", System.getProperty("zintrust.serverConfig") + "/pre-boot-commands.asadmin"));
+        command.addAll(clusterArguments);
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

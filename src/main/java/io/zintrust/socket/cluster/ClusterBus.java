@@ -1,0 +1,214 @@
+package io.zintrust.socket.cluster;
+
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.topic.ITopic;
+import com.hazelcast.topic.Message;
+import io.zintrust.socket.apps.App;
+import io.zintrust.socket.apps.Apps;
+import io.zintrust.socket.apps.SocketSettings;
+import io.zintrust.socket.apps.Transport;
+import io.zintrust.socket.channel.ChannelRegistry;
+import io.zintrust.socket.connection.Connection;
+import io.zintrust.socket.protocol.ErrorCode;
+import io.zintrust.socket.protocol.JsonText;
+import io.zintrust.socket.users.UserDirectory;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Carries what one instance does for its clients to every other instance of the cluster, over a topic
+ * of the Hazelcast data grid Payara Micro embeds: server events, client events and terminated users.
+ * Each instance applies what it receives to its own sockets through the registry, which stays the only
+ * owner of channel state. Without a grid (single node, or {@code SOCKET_TRANSPORT=node}) every call
+ * is local only.
+ */
+@ApplicationScoped
+public class ClusterBus {
+
+    private static final System.Logger LOG = System.getLogger(ClusterBus.class.getName());
+    static final String TOPIC = "zintrust-socket-events";
+
+    @Inject
+    SocketSettings settings;
+    @Inject
+    Apps apps;
+    @Inject
+    ChannelRegistry registry;
+    @Inject
+    UserDirectory users;
+    @Inject
+    Instance<HazelcastInstance> grid;
+
+    private volatile ITopic<String> topic;
+    private volatile UUID listener;
+    private volatile String unavailable;
+
+    /** Joins the topic at deployment, so an instance that never publishes still hears the others. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        if (!settings.enabled() || settings.transport() == Transport.NODE) {
+            LOG.log(Level.INFO, "ZinTrust Socket transport: this instance only");
+            return;
+        }
+        HazelcastInstance hazelcast = runningGrid();
+        if (hazelcast == null) {
+            if (settings.transport() == Transport.CLUSTER) {
+                unavailable = "socket_cluster_unavailable: SOCKET_TRANSPORT=cluster needs Payara Micro's data grid;"
+                        + " start every instance with clustering on (e.g. --clustermode tcpip:<host list>,"
+                        + " not --nocluster), or set SOCKET_TRANSPORT=auto or node";
+                LOG.log(Level.WARNING, unavailable);
+            } else {
+                LOG.log(Level.INFO, "ZinTrust Socket transport: this instance only (Payara clustering is off)");
+            }
+            return;
+        }
+        ITopic<String> joined = hazelcast.getTopic(TOPIC);
+        listener = joined.addMessageListener(this::onMessage);
+        topic = joined;
+        LOG.log(Level.INFO, "ZinTrust Socket transport: cluster of " + hazelcast.getCluster().getMembers().size()
+                + " instance(s) on the Payara data grid");
+    }
+
+    @PreDestroy
+    void stop() {
+        ITopic<String> joined = topic;
+        if (joined != null && listener != null) {
+            try {
+                joined.removeMessageListener(listener);
+            } catch (RuntimeException e) {
+                // the grid is shutting down with us
+            }
+        }
+    }
+
+    private HazelcastInstance runningGrid() {
+        try {
+            if (!grid.isResolvable()) {
+                return null;
+            }
+            HazelcastInstance hazelcast = grid.get();
+            if (hazelcast == null || !hazelcast.getLifecycleService().isRunning()) {
+                return null;
+            }
+            // Payara Micro runs a member even with --nocluster, one that joins nobody
+            Optional<Boolean> micro = payaraMicroClustering();
+            boolean clustering = micro.orElseGet(() -> joinsOthers(hazelcast.getConfig().getNetworkConfig().getJoin()));
+            return clustering ? hazelcast : null;
+        } catch (RuntimeException e) {
+            // Payara started with --nocluster offers no running member
+            LOG.log(Level.DEBUG, () -> "No data grid: " + e);
+            return null;
+        }
+    }
+
+    /** On Payara Micro, whether it was started with clustering (not --nocluster); empty elsewhere. */
+    private static Optional<Boolean> payaraMicroClustering() {
+        try {
+            Class<?> micro = Class.forName("fish.payara.micro.PayaraMicro");
+            Object instance = micro.getMethod("getInstance").invoke(null);
+            return Optional.of(!(Boolean) micro.getMethod("isNoCluster").invoke(instance));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError notMicro) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean joinsOthers(JoinConfig join) {
+        return join.getMulticastConfig().isEnabled() || join.getTcpIpConfig().isEnabled()
+                || join.getKubernetesConfig().isEnabled() || join.getDiscoveryConfig().isEnabled()
+                || join.getAwsConfig().isEnabled() || join.getGcpConfig().isEnabled()
+                || join.getAzureConfig().isEnabled() || join.getEurekaConfig().isEnabled();
+    }
+
+    public boolean clustered() {
+        return topic != null;
+    }
+
+    /** Why sockets and publishes must be refused (SOCKET_TRANSPORT=cluster without a grid), if so. */
+    public Optional<String> unavailable() {
+        return Optional.ofNullable(unavailable);
+    }
+
+    /** A server event: delivered here, then on every other instance. */
+    public void publish(App app, List<String> channels, String event, String data, String exceptSocketId) {
+        registry.publish(app, channels, event, data, exceptSocketId);
+        JsonObjectBuilder message = JsonText.JSON.createObjectBuilder().add("t", "publish").add("app", app.id())
+                .add("channels", JsonText.JSON.createArrayBuilder(channels)).add("event", event).add("data", data);
+        if (exceptSocketId != null) {
+            message.add("except", exceptSocketId);
+        }
+        broadcast(message.build());
+    }
+
+    /** A client event: to the other subscribers here, then to the channel's subscribers everywhere else. */
+    public void relay(Connection sender, String channel, String frame) {
+        registry.relay(sender, channel, frame);
+        broadcast(JsonText.JSON.createObjectBuilder().add("t", "relay").add("app", sender.app().id())
+                .add("channel", channel).add("frame", frame).build());
+    }
+
+    /** Closes every socket of the user with 4009, on every instance. */
+    public void terminate(App app, String userId) {
+        terminateHere(app, userId);
+        broadcast(JsonText.JSON.createObjectBuilder().add("t", "terminate").add("app", app.id())
+                .add("user", userId).build());
+    }
+
+    private void terminateHere(App app, String userId) {
+        for (Connection connection : users.socketsOf(app, userId)) {
+            connection.closeWith(ErrorCode.UNAUTHORIZED, "Connection terminated: the app ended the sessions of user "
+                    + userId);
+        }
+    }
+
+    private void broadcast(JsonObject message) {
+        ITopic<String> joined = topic;
+        if (joined == null) {
+            return;
+        }
+        try {
+            joined.publish(message.toString());
+        } catch (RuntimeException e) {
+            // the local delivery happened; the other instances missed this one
+            LOG.log(Level.WARNING, "Could not hand an event to the cluster: " + e);
+        }
+    }
+
+    private void onMessage(Message<String> message) {
+        if (message.getPublishingMember() != null && message.getPublishingMember().localMember()) {
+            return; // delivered here before it was published
+        }
+        try {
+            JsonObject body = JsonText.object(message.getMessageObject()).orElseThrow();
+            Optional<App> app = apps.byId(body.getString("app"));
+            if (app.isEmpty()) {
+                return; // an app this instance does not serve (differently configured members)
+            }
+            switch (body.getString("t")) {
+                case "publish" -> registry.publish(app.get(), strings(body.getJsonArray("channels")),
+                        body.getString("event"), body.getString("data"), body.getString("except", null));
+                case "relay" -> registry.relay(app.get(), body.getString("channel"), body.getString("frame"));
+                case "terminate" -> terminateHere(app.get(), body.getString("user"));
+                default -> LOG.log(Level.DEBUG, () -> "Ignoring cluster message " + body.getString("t"));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not apply a cluster message: " + e);
+        }
+    }
+
+    private static List<String> strings(JsonArray array) {
+        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+}

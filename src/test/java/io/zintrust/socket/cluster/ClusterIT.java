@@ -1,0 +1,173 @@
+package io.zintrust.socket.cluster;
+
+import io.zintrust.socket.support.Http;
+import io.zintrust.socket.support.PayaraProcess;
+import io.zintrust.socket.support.PusherSocket;
+import io.zintrust.socket.support.SignedRequest;
+import jakarta.json.JsonObject;
+import jakarta.websocket.CloseReason;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two instances clustered on Payara's data grid over TCP on 127.0.0.1 (SOCKET_TRANSPORT=auto), each
+ * with its own clients: what happens on one reaches the clients of the other.
+ */
+class ClusterIT {
+
+    private static final String ID = "cluster-app";
+    private static final String KEY = "cluster-key";
+    private static final String SECRET = "cluster-secret";
+    private static final Map<String, String> SETTINGS = Map.of("PUSHER_APP_ID", ID, "PUSHER_APP_KEY", KEY,
+            "PUSHER_APP_SECRET", SECRET);
+    private static PayaraProcess first;
+    private static PayaraProcess second;
+    private final List<PusherSocket> sockets = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        String cluster = "zintrust-it-" + UUID.randomUUID().toString().substring(0, 8);
+        CompletableFuture<PayaraProcess> one = CompletableFuture.supplyAsync(
+                () -> PayaraProcess.startClustered("cluster-1", SETTINGS, "/app/" + KEY, cluster));
+        CompletableFuture<PayaraProcess> two = CompletableFuture.supplyAsync(
+                () -> PayaraProcess.startClustered("cluster-2", SETTINGS, "/app/" + KEY, cluster));
+        first = one.join();
+        second = two.join();
+        for (PayaraProcess member : List.of(first, second)) {
+            member.awaitLog(line -> line.contains("DG Size: 2"), Duration.ofSeconds(90));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        for (PayaraProcess member : new PayaraProcess[] {first, second}) {
+            if (member != null) {
+                member.close();
+            }
+        }
+    }
+
+    @AfterEach
+    void closeSockets() {
+        sockets.forEach(PusherSocket::close);
+    }
+
+    private PusherSocket connect(PayaraProcess member) {
+        PusherSocket socket = PusherSocket.connect(member.server().ws("/app/" + KEY + "?protocol=7"));
+        sockets.add(socket);
+        return socket;
+    }
+
+    private static void publish(PayaraProcess member, String channel, String event, String data) {
+        Http.Answer answer = Http.postJson(member.server().http("/apps/" + ID + "/events"),
+                "{\"name\":\"" + event + "\",\"channel\":\"" + channel + "\",\"data\":\"" + data + "\"}",
+                "Authorization", "Bearer " + SECRET);
+        assertEquals(200, answer.status(), answer.body());
+    }
+
+    @Test
+    void both_instances_say_they_run_as_a_cluster() {
+        for (PayaraProcess member : List.of(first, second)) {
+            assertTrue(member.log().contains("ZinTrust Socket transport: cluster of"), "transport line");
+        }
+    }
+
+    @Test
+    void events_published_on_either_instance_reach_every_subscriber_once_in_each_publishers_order() {
+        List<PusherSocket> subscribers = List.of(connect(first), connect(first), connect(second), connect(second));
+        for (PusherSocket socket : subscribers) {
+            socket.subscribe("feed");
+            socket.subscribed("feed");
+        }
+        int each = 100;
+        for (int i = 0; i < each; i++) {
+            publish(first, "feed", "from-first", Integer.toString(i));
+        }
+        for (int i = 0; i < each; i++) {
+            publish(second, "feed", "from-second", Integer.toString(i));
+        }
+        for (PusherSocket socket : subscribers) {
+            for (int i = 0; i < each; i++) {
+                assertEquals(Integer.toString(i), socket.await("from-first", "feed").getString("data"));
+            }
+            for (int i = 0; i < each; i++) {
+                assertEquals(Integer.toString(i), socket.await("from-second", "feed").getString("data"));
+            }
+            socket.assertNo("from-first", "feed", Duration.ofMillis(300));
+            socket.assertNo("from-second", "feed", Duration.ofMillis(1));
+        }
+    }
+
+    @Test
+    void an_event_published_with_a_socket_id_skips_that_socket_on_its_own_instance_only() {
+        PusherSocket sender = connect(first);
+        PusherSocket elsewhere = connect(second);
+        for (PusherSocket socket : List.of(sender, elsewhere)) {
+            socket.subscribe("except");
+            socket.subscribed("except");
+        }
+        Http.Answer answer = Http.postJson(second.server().http("/apps/" + ID + "/events"),
+                "{\"name\":\"news\",\"channel\":\"except\",\"data\":\"x\",\"socket_id\":\"" + sender.socketId() + "\"}",
+                "Authorization", "Bearer " + SECRET);
+        assertEquals(200, answer.status(), answer.body());
+        elsewhere.await("news", "except");
+        sender.assertNo("news", "except", Duration.ofMillis(500));
+    }
+
+    @Test
+    void a_client_event_reaches_subscribers_on_the_other_instance_but_not_its_sender() {
+        PusherSocket sender = connect(first);
+        PusherSocket receiver = connect(second);
+        for (PusherSocket socket : List.of(sender, receiver)) {
+            String auth = KEY + ":" + SignedRequest.hmac(SECRET, socket.socketId() + ":private-room");
+            socket.subscribe("private-room", auth, null);
+            socket.subscribed("private-room");
+        }
+        sender.send("{\"event\":\"client-typing\",\"channel\":\"private-room\",\"data\":{\"who\":\"ann\"}}");
+        JsonObject typing = receiver.await("client-typing", "private-room");
+        assertEquals("ann", PusherSocket.data(typing).getString("who"));
+        sender.assertNo("client-typing", "private-room", Duration.ofMillis(300));
+    }
+
+    @Test
+    void terminating_a_user_on_one_instance_closes_that_users_sockets_on_the_other_with_4009() {
+        PusherSocket user = connect(first);
+        user.signin(KEY, SECRET, "{\"id\":\"terminate-me\"}");
+        user.await("pusher:signin_success");
+        Http.Answer answer = Http.postJson(second.server().http("/apps/" + ID + "/users/terminate-me/terminate_connections"),
+                "{}", "Authorization", "Bearer " + SECRET);
+        assertEquals(200, answer.status(), answer.body());
+        CloseReason reason = user.awaitClose();
+        assertEquals(4009, reason.getCloseCode().getCode());
+    }
+
+    @Test
+    void a_server_to_user_event_reaches_the_user_signed_in_on_the_other_instance() {
+        PusherSocket user = connect(second);
+        user.signin(KEY, SECRET, "{\"id\":\"dm-user\"}");
+        user.await("pusher:signin_success");
+        publish(first, "#server-to-user-dm-user", "direct", "hello");
+        assertEquals("hello", user.await("direct", "#server-to-user-dm-user").getString("data"));
+    }
+
+    @Test
+    void the_last_event_of_a_cache_channel_published_on_one_instance_is_replayed_on_the_other() {
+        publish(first, "cache-scores", "score", "3-1");
+        PusherSocket late = connect(second);
+        late.subscribe("cache-scores");
+        late.subscribed("cache-scores");
+        assertEquals("3-1", late.await("score", "cache-scores").getString("data"));
+    }
+}
