@@ -4,6 +4,8 @@ import io.zintrust.socket.apps.App;
 import io.zintrust.socket.connection.Connection;
 import io.zintrust.socket.connection.OutboundFrame;
 import io.zintrust.socket.presence.Member;
+import io.zintrust.socket.presence.PresenceLedger;
+import io.zintrust.socket.presence.PresenceRoster;
 import io.zintrust.socket.protocol.Frames;
 import io.zintrust.socket.users.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +41,8 @@ public class ChannelRegistry {
 
     @Inject
     UserDirectory users;
+    @Inject
+    PresenceLedger ledger;
 
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> connectionsPerApp = new ConcurrentHashMap<>();
@@ -100,9 +104,11 @@ public class ChannelRegistry {
             if (channel.retired) {
                 return Optional.empty();
             }
-            if (channel.roster != null && !channel.subscribers.contains(connection)
-                    && !channel.roster.contains(member.userId())
-                    && channel.roster.userCount() >= app.limits().maxPresenceMembers()) {
+            Map<String, String> everywhere = channel.roster == null ? null
+                    : ledger.members(app.id(), name.value()).orElseGet(channel.roster::asMap);
+            if (everywhere != null && !channel.subscribers.contains(connection)
+                    && !everywhere.containsKey(member.userId())
+                    && everywhere.size() >= app.limits().maxPresenceMembers()) {
                 retireIfEmpty(channel);
                 return Optional.of(Joined.PRESENCE_FULL);
             }
@@ -126,12 +132,14 @@ public class ChannelRegistry {
             if (channel.roster != null) {
                 if (added) {
                     connection.joinedAs(name.value(), member.userId());
-                    if (channel.roster.join(member)) {
-                        tellOthers(channel, connection,
-                                Frames.memberAdded(name.value(), member.userId(), member.userInfoJson()), told);
+                    if (channel.roster.join(member) && ledger.joined(app.id(), name.value(), member)) {
+                        String memberAdded = Frames.memberAdded(name.value(), member.userId(), member.userInfoJson());
+                        tellOthers(channel, connection, memberAdded, told);
+                        ledger.announce(app.id(), name.value(), memberAdded);
                     }
                 }
-                presence = channel.roster.toJson();
+                presence = PresenceRoster.toJson(ledger.members(app.id(), name.value())
+                        .orElseGet(channel.roster::asMap));
             }
             connection.enqueue(Frames.subscriptionSucceeded(name.value(), presence));
             if (name.cached()) {
@@ -164,8 +172,10 @@ public class ChannelRegistry {
             connection.channels().remove(name);
             if (channel.roster != null) {
                 String userId = connection.leftPresence(name);
-                if (userId != null && channel.roster.leave(userId)) {
-                    tellOthers(channel, connection, Frames.memberRemoved(name, userId), told);
+                if (userId != null && channel.roster.leave(userId) && ledger.left(channel.appId, name, userId)) {
+                    String memberRemoved = Frames.memberRemoved(name, userId);
+                    tellOthers(channel, connection, memberRemoved, told);
+                    ledger.announce(channel.appId, name, memberRemoved);
                 }
             }
             countChanged(channel, connection.app(), told);
@@ -291,8 +301,12 @@ public class ChannelRegistry {
         return found;
     }
 
-    /** The user ids present in a presence channel. */
+    /** The user ids present in a presence channel, on every instance. */
     public List<String> presentUsers(App app, String name) {
+        Optional<Map<String, String>> everywhere = ledger.members(app.id(), name);
+        if (everywhere.isPresent()) {
+            return new ArrayList<>(everywhere.get().keySet());
+        }
         Channel channel = channels.get(new ChannelKey(app.id(), name));
         if (channel == null || channel.roster == null) {
             return List.of();

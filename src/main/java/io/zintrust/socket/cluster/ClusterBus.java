@@ -52,6 +52,8 @@ public class ClusterBus {
     UserDirectory users;
     @Inject
     Instance<HazelcastInstance> grid;
+    @Inject
+    ClusterPresence presence;
 
     private volatile ITopic<String> topic;
     private volatile UUID listener;
@@ -78,6 +80,7 @@ public class ClusterBus {
         ITopic<String> joined = hazelcast.getTopic(TOPIC);
         listener = joined.addMessageListener(this::onMessage);
         topic = joined;
+        presence.attach(hazelcast);
         LOG.log(Level.INFO, "ZinTrust Socket transport: cluster of " + hazelcast.getCluster().getMembers().size()
                 + " instance(s) on the Payara data grid");
     }
@@ -155,8 +158,19 @@ public class ClusterBus {
     /** A client event: to the other subscribers here, then to the channel's subscribers everywhere else. */
     public void relay(Connection sender, String channel, String frame) {
         registry.relay(sender, channel, frame);
-        broadcast(JsonText.JSON.createObjectBuilder().add("t", "relay").add("app", sender.app().id())
+        relayElsewhere(sender.app().id(), channel, frame);
+    }
+
+    /** A frame for the channel's subscribers on the other instances only (this one has had it). */
+    public void relayElsewhere(String appId, String channel, String frame) {
+        broadcast(JsonText.JSON.createObjectBuilder().add("t", "relay").add("app", appId)
                 .add("channel", channel).add("frame", frame).build());
+    }
+
+    /** A frame for the channel's subscribers here and on every other instance. */
+    public void relayEverywhere(String appId, String channel, String frame) {
+        apps.byId(appId).ifPresent(app -> registry.relay(app, channel, frame));
+        relayElsewhere(appId, channel, frame);
     }
 
     /** Closes every socket of the user with 4009, on every instance. */

@@ -60,12 +60,24 @@ public final class PresenceRoster {
         return new ArrayList<>(members.keySet());
     }
 
+    /** User id to user_info JSON, in joining order. */
+    public Map<String, String> asMap() {
+        Map<String, String> copy = new LinkedHashMap<>();
+        members.forEach((id, entry) -> copy.put(id, entry.userInfoJson));
+        return copy;
+    }
+
     /** {@code {"presence":{"ids":[..],"hash":{..},"count":n}}} for subscription_succeeded. */
     public String toJson() {
+        return toJson(asMap());
+    }
+
+    /** The same for members known otherwise (a cluster-wide roster): user id to user_info JSON. */
+    public static String toJson(Map<String, String> members) {
         StringBuilder ids = new StringBuilder("[");
         StringBuilder hash = new StringBuilder("{");
         boolean first = true;
-        for (Map.Entry<String, Entry> member : members.entrySet()) {
+        for (Map.Entry<String, String> member : members.entrySet()) {
             if (!first) {
                 ids.append(',');
                 hash.append(',');
@@ -73,7 +85,7 @@ public final class PresenceRoster {
             first = false;
             Frames.appendQuoted(ids, member.getKey());
             Frames.appendQuoted(hash, member.getKey());
-            hash.append(':').append(member.getValue().userInfoJson);
+            hash.append(':').append(member.getValue());
         }
         return "{\"presence\":{\"ids\":" + ids.append(']') + ",\"hash\":" + hash.append('}')
                 + ",\"count\":" + members.size() + "}}";

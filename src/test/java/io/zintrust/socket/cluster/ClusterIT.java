@@ -9,7 +9,10 @@ import jakarta.websocket.CloseReason;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two instances clustered on Payara's data grid over TCP on 127.0.0.1 (SOCKET_TRANSPORT=auto), each
  * with its own clients: what happens on one reaches the clients of the other.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
     private static final String ID = "cluster-app";
@@ -169,5 +173,76 @@ class ClusterIT {
         late.subscribe("cache-scores");
         late.subscribed("cache-scores");
         assertEquals("3-1", late.await("score", "cache-scores").getString("data"));
+    }
+
+    private PusherSocket present(PayaraProcess member, String channel, String userId) {
+        PusherSocket socket = connect(member);
+        String channelData = "{\"user_id\":\"" + userId + "\",\"user_info\":{\"name\":\"" + userId + "\"}}";
+        String auth = KEY + ":" + SignedRequest.hmac(SECRET, socket.socketId() + ":" + channel + ":" + channelData);
+        socket.subscribe(channel, auth, channelData);
+        return socket;
+    }
+
+    private static int memberCount(JsonObject subscriptionSucceeded) {
+        return PusherSocket.data(subscriptionSucceeded).getJsonObject("presence").getInt("count");
+    }
+
+    @Test
+    void a_users_first_socket_anywhere_is_announced_once_and_its_last_socket_anywhere_once() {
+        String channel = "presence-lobby";
+        PusherSocket watcherOnFirst = present(first, channel, "watcher-1");
+        watcherOnFirst.subscribed(channel);
+        PusherSocket watcherOnSecond = present(second, channel, "watcher-2");
+        assertEquals(2, memberCount(watcherOnSecond.subscribed(channel)), "roster across instances");
+        assertEquals("watcher-2", PusherSocket.data(watcherOnFirst.await("pusher_internal:member_added", channel))
+                .getString("user_id"));
+
+        PusherSocket annOnFirst = present(first, channel, "ann");
+        annOnFirst.subscribed(channel);
+        for (PusherSocket watcher : List.of(watcherOnFirst, watcherOnSecond)) {
+            assertEquals("ann", PusherSocket.data(watcher.await("pusher_internal:member_added", channel))
+                    .getString("user_id"));
+        }
+        PusherSocket annOnSecond = present(second, channel, "ann");
+        assertEquals(3, memberCount(annOnSecond.subscribed(channel)), "ann counted once");
+        for (PusherSocket watcher : List.of(watcherOnFirst, watcherOnSecond)) {
+            watcher.assertNo("pusher_internal:member_added", channel, Duration.ofMillis(500));
+        }
+
+        Http.Answer users = Http.send(java.net.http.HttpRequest.newBuilder(first.server().http("/apps/" + ID
+                + "/channels/" + channel + "/users")).header("Authorization", "Bearer " + SECRET));
+        assertEquals(200, users.status(), users.body());
+        for (String id : List.of("watcher-1", "watcher-2", "ann")) {
+            assertTrue(users.body().contains("\"" + id + "\""), users.body());
+        }
+
+        annOnFirst.close();
+        for (PusherSocket watcher : List.of(watcherOnFirst, watcherOnSecond)) {
+            watcher.assertNo("pusher_internal:member_removed", channel, Duration.ofMillis(700));
+        }
+        annOnSecond.close();
+        for (PusherSocket watcher : List.of(watcherOnFirst, watcherOnSecond)) {
+            assertEquals("ann", PusherSocket.data(watcher.await("pusher_internal:member_removed", channel))
+                    .getString("user_id"));
+        }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void when_an_instance_dies_its_presence_members_leave_everywhere_within_30_seconds() {
+        String channel = "presence-crash";
+        PusherSocket survivor = present(first, channel, "stays");
+        survivor.subscribed(channel);
+        PusherSocket doomed = present(second, channel, "doomed");
+        doomed.subscribed(channel);
+        survivor.await("pusher_internal:member_added", channel);
+        second.kill();
+        long start = System.nanoTime();
+        JsonObject removed = survivor.await(frame -> "pusher_internal:member_removed".equals(frame.getString("event", ""))
+                && channel.equals(frame.getString("channel", null)), "member_removed after the crash", Duration.ofSeconds(30));
+        assertEquals("doomed", PusherSocket.data(removed).getString("user_id"));
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(30).toNanos());
+        PusherSocket late = present(first, channel, "late");
+        assertEquals(2, memberCount(late.subscribed(channel)), "stays and late only");
     }
 }

@@ -126,6 +126,16 @@ public final class PayaraProcess implements AutoCloseable {
         return server;
     }
 
+    /** Kills the server without letting it shut down (SIGKILL), as a crash would. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -165,7 +165,11 @@ public final class PusherSocket extends Endpoint implements AutoCloseable {
 
     /** Removes and returns the first recorded frame matching, waiting up to {@link #WAIT} for it. */
     public JsonObject await(Predicate<JsonObject> match, String description) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        return await(match, description, WAIT);
+    }
+
+    public JsonObject await(Predicate<JsonObject> match, String description, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         synchronized (frames) {
             while (true) {
                 for (Iterator<JsonObject> it = frames.iterator(); it.hasNext(); ) {
@@ -177,7 +181,7 @@ public final class PusherSocket extends Endpoint implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    return fail("No " + description + " within " + WAIT.toSeconds() + " s; received " + frames);
+                    return fail("No " + description + " within " + wait.toSeconds() + " s; received " + frames);
                 }
                 try {
                     frames.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
