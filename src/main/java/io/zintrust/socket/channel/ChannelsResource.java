@@ -2,6 +2,7 @@ package io.zintrust.socket.channel;
 
 import io.zintrust.socket.apps.App;
 import io.zintrust.socket.apps.Apps;
+import io.zintrust.socket.cluster.ClusterChannels;
 import io.zintrust.socket.http.ApiException;
 import io.zintrust.socket.protocol.JsonText;
 import io.zintrust.socket.signature.RequestAuthorization;
@@ -36,6 +37,8 @@ public class ChannelsResource {
     Apps apps;
     @Inject
     ChannelRegistry registry;
+    @Inject
+    ClusterChannels census;
     @Context
     HttpServletRequest request;
     @Context
@@ -57,7 +60,7 @@ public class ChannelsResource {
             throw new ApiException(400, "info=user_count needs filter_by_prefix=presence-");
         }
         JsonObjectBuilder channels = JsonText.JSON.createObjectBuilder();
-        for (ChannelStats stats : registry.occupied(app, filter)) {
+        for (ChannelStats stats : census.occupied(app, filter)) {
             JsonObjectBuilder attributes = JsonText.JSON.createObjectBuilder();
             if (asked.contains("user_count")) {
                 attributes.add("user_count", stats.userCount());
@@ -83,7 +86,7 @@ public class ChannelsResource {
         if (asked.contains("cache") && !channel.cached()) {
             throw new ApiException(400, "info=cache is only available for cache channels");
         }
-        ChannelStats stats = registry.stats(app, name);
+        ChannelStats stats = census.stats(app, name);
         JsonObjectBuilder answer = JsonText.JSON.createObjectBuilder().add("occupied", stats.occupied());
         if (asked.contains("user_count")) {
             answer.add("user_count", stats.userCount());

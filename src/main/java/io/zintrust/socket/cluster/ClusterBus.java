@@ -23,11 +23,17 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Carries what one instance does for its clients to every other instance of the cluster, over a topic
@@ -56,6 +62,8 @@ public class ClusterBus {
     ClusterPresence presence;
 
     private volatile ITopic<String> topic;
+    private volatile HazelcastInstance member;
+    private final Map<String, Gathering> asked = new ConcurrentHashMap<>();
     private volatile UUID listener;
     private volatile String unavailable;
 
@@ -80,6 +88,7 @@ public class ClusterBus {
         ITopic<String> joined = hazelcast.getTopic(TOPIC);
         listener = joined.addMessageListener(this::onMessage);
         topic = joined;
+        member = hazelcast;
         presence.attach(hazelcast);
         LOG.log(Level.INFO, "ZinTrust Socket transport: cluster of " + hazelcast.getCluster().getMembers().size()
                 + " instance(s) on the Payara data grid");
@@ -173,6 +182,61 @@ public class ClusterBus {
         relayElsewhere(appId, channel, frame);
     }
 
+    /** Answers gathered from the other instances, one per instance, within {@link #ASK_WAIT_MILLIS}. */
+    private record Gathering(CountDownLatch pending, List<JsonObject> answers) {
+    }
+
+    static final long ASK_WAIT_MILLIS = 2000;
+
+    /**
+     * Asks every other instance about its own sockets (see {@link #answer}) and returns their answers;
+     * an instance that does not answer in time is left out. Empty when running alone.
+     */
+    public List<JsonObject> askOthers(App app, JsonObject question) {
+        HazelcastInstance hazelcast = member;
+        if (hazelcast == null) {
+            return List.of();
+        }
+        int others = hazelcast.getCluster().getMembers().size() - 1;
+        if (others <= 0) {
+            return List.of();
+        }
+        String id = UUID.randomUUID().toString();
+        Gathering gathering = new Gathering(new CountDownLatch(others), new CopyOnWriteArrayList<>());
+        asked.put(id, gathering);
+        try {
+            broadcast(JsonText.JSON.createObjectBuilder().add("t", "ask").add("id", id).add("app", app.id())
+                    .add("from", hazelcast.getCluster().getLocalMember().getUuid().toString())
+                    .add("q", question).build());
+            if (!gathering.pending().await(ASK_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                LOG.log(Level.WARNING, "Only " + gathering.answers().size() + " of " + others
+                        + " instances answered a channel query in time");
+            }
+            return List.copyOf(gathering.answers());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.copyOf(gathering.answers());
+        } finally {
+            asked.remove(id);
+        }
+    }
+
+    /** What this instance knows of its own sockets, for another instance's channel query. */
+    private JsonObject answer(App app, JsonObject question) {
+        String name = question.getString("name", "");
+        return switch (question.getString("k", "")) {
+            case "channel" -> JsonText.JSON.createObjectBuilder()
+                    .add("subs", registry.stats(app, name).subscriptionCount()).build();
+            case "channels" -> {
+                JsonObjectBuilder channels = JsonText.JSON.createObjectBuilder();
+                registry.occupied(app, question.getString("prefix", ""))
+                        .forEach(stats -> channels.add(stats.name(), stats.subscriptionCount()));
+                yield JsonText.JSON.createObjectBuilder().add("channels", channels).build();
+            }
+            default -> JsonValue.EMPTY_JSON_OBJECT;
+        };
+    }
+
     /** Closes every socket of the user with 4009, on every instance. */
     public void terminate(App app, String userId) {
         terminateHere(app, userId);
@@ -206,6 +270,14 @@ public class ClusterBus {
         }
         try {
             JsonObject body = JsonText.object(message.getMessageObject()).orElseThrow();
+            if ("answer".equals(body.getString("t"))) {
+                Gathering gathering = asked.get(body.getString("id"));
+                if (gathering != null) {
+                    gathering.answers().add(body.getJsonObject("a"));
+                    gathering.pending().countDown();
+                }
+                return;
+            }
             Optional<App> app = apps.byId(body.getString("app"));
             if (app.isEmpty()) {
                 return; // an app this instance does not serve (differently configured members)
@@ -215,6 +287,9 @@ public class ClusterBus {
                         body.getString("event"), body.getString("data"), body.getString("except", null));
                 case "relay" -> registry.relay(app.get(), body.getString("channel"), body.getString("frame"));
                 case "terminate" -> terminateHere(app.get(), body.getString("user"));
+                case "ask" -> broadcast(JsonText.JSON.createObjectBuilder().add("t", "answer")
+                        .add("id", body.getString("id")).add("app", app.get().id())
+                        .add("a", answer(app.get(), body.getJsonObject("q"))).build());
                 default -> LOG.log(Level.DEBUG, () -> "Ignoring cluster message " + body.getString("t"));
             }
         } catch (RuntimeException e) {

@@ -2,7 +2,7 @@ package io.zintrust.socket.events;
 
 import io.zintrust.socket.apps.App;
 import io.zintrust.socket.apps.Apps;
-import io.zintrust.socket.channel.ChannelRegistry;
+import io.zintrust.socket.cluster.ClusterChannels;
 import io.zintrust.socket.cluster.ClusterBus;
 import io.zintrust.socket.channel.ChannelStats;
 import io.zintrust.socket.http.ApiException;
@@ -37,7 +37,7 @@ public class EventsResource {
     @Inject
     Apps apps;
     @Inject
-    ChannelRegistry registry;
+    ClusterChannels census;
     @Inject
     ClusterBus cluster;
     @Context
@@ -110,7 +110,7 @@ public class EventsResource {
         }
         JsonObjectBuilder channels = JsonText.JSON.createObjectBuilder();
         for (String name : publication.channels()) {
-            ChannelStats stats = registry.stats(app, name);
+            ChannelStats stats = census.stats(app, name);
             JsonObjectBuilder attributes = JsonText.JSON.createObjectBuilder();
             if (publication.info().contains("user_count")) {
                 attributes.add("user_count", Math.max(0, stats.userCount()));

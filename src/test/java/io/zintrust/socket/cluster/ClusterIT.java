@@ -227,6 +227,42 @@ class ClusterIT {
         }
     }
 
+    private static JsonObject query(PayaraProcess member, String pathAndQuery) {
+        Http.Answer answer = Http.send(java.net.http.HttpRequest.newBuilder(member.server().http("/apps/" + ID
+                + pathAndQuery)).header("Authorization", "Bearer " + SECRET));
+        assertEquals(200, answer.status(), answer.body());
+        return PusherSocket.parse(answer.body());
+    }
+
+    @Test
+    void channel_queries_on_either_instance_count_the_subscribers_and_users_of_both() {
+        PusherSocket onFirst = connect(first);
+        onFirst.subscribe("counted");
+        onFirst.subscribed("counted");
+        PusherSocket onSecond = connect(second);
+        onSecond.subscribe("counted");
+        onSecond.subscribed("counted");
+        PusherSocket onlySecond = connect(second);
+        onlySecond.subscribe("only-on-second");
+        onlySecond.subscribed("only-on-second");
+        present(first, "presence-counted", "u-a").subscribed("presence-counted");
+        present(second, "presence-counted", "u-b").subscribed("presence-counted");
+
+        for (PayaraProcess member : List.of(first, second)) {
+            JsonObject channel = query(member, "/channels/counted?info=subscription_count");
+            assertTrue(channel.getBoolean("occupied"), channel.toString());
+            assertEquals(2, channel.getInt("subscription_count"), channel.toString());
+            JsonObject presence = query(member, "/channels/presence-counted?info=user_count,subscription_count");
+            assertEquals(2, presence.getInt("user_count"), presence.toString());
+            assertEquals(2, presence.getInt("subscription_count"), presence.toString());
+        }
+        JsonObject listed = query(first, "/channels");
+        assertTrue(listed.getJsonObject("channels").containsKey("only-on-second"), listed.toString());
+        JsonObject presenceChannels = query(first, "/channels?filter_by_prefix=presence-&info=user_count");
+        assertEquals(2, presenceChannels.getJsonObject("channels").getJsonObject("presence-counted").getInt("user_count"),
+                presenceChannels.toString());
+    }
+
     @Test
     @Order(Integer.MAX_VALUE)
     void when_an_instance_dies_its_presence_members_leave_everywhere_within_30_seconds() {
