@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two instances clustered on Payara's data grid over TCP on 127.0.0.1 (SOCKET_TRANSPORT=auto), each
+ * Three instances clustered on Payara's data grid over TCP on 127.0.0.1 (SOCKET_TRANSPORT=auto), each
  * with its own clients: what happens on one reaches the clients of the other.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -36,27 +36,32 @@ class ClusterIT {
     private static final String SECRET = "cluster-secret";
     private static final Map<String, String> SETTINGS = Map.of("PUSHER_APP_ID", ID, "PUSHER_APP_KEY", KEY,
             "PUSHER_APP_SECRET", SECRET);
+    private static String cluster;
     private static PayaraProcess first;
     private static PayaraProcess second;
+    private static PayaraProcess third;
     private final List<PusherSocket> sockets = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        String cluster = "zintrust-it-" + UUID.randomUUID().toString().substring(0, 8);
-        CompletableFuture<PayaraProcess> one = CompletableFuture.supplyAsync(
-                () -> PayaraProcess.startClustered("cluster-1", SETTINGS, "/app/" + KEY, cluster));
-        CompletableFuture<PayaraProcess> two = CompletableFuture.supplyAsync(
-                () -> PayaraProcess.startClustered("cluster-2", SETTINGS, "/app/" + KEY, cluster));
-        first = one.join();
-        second = two.join();
-        for (PayaraProcess member : List.of(first, second)) {
-            member.awaitLog(line -> line.contains("DG Size: 2"), Duration.ofSeconds(90));
+        cluster = "zintrust-it-" + UUID.randomUUID().toString().substring(0, 8);
+        List<CompletableFuture<PayaraProcess>> starting = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            String name = "cluster-" + i;
+            starting.add(CompletableFuture.supplyAsync(
+                    () -> PayaraProcess.startClustered(name, SETTINGS, "/app/" + KEY, cluster)));
+        }
+        first = starting.get(0).join();
+        second = starting.get(1).join();
+        third = starting.get(2).join();
+        for (PayaraProcess member : List.of(first, second, third)) {
+            member.awaitLog(line -> line.contains("DG Size: 3"), Duration.ofSeconds(90));
         }
     }
 
     @AfterAll
     static void stop() {
-        for (PayaraProcess member : new PayaraProcess[] {first, second}) {
+        for (PayaraProcess member : new PayaraProcess[] {first, second, third}) {
             if (member != null) {
                 member.close();
             }
@@ -83,7 +88,7 @@ class ClusterIT {
 
     @Test
     void both_instances_say_they_run_as_a_cluster() {
-        for (PayaraProcess member : List.of(first, second)) {
+        for (PayaraProcess member : List.of(first, second, third)) {
             assertTrue(member.log().contains("ZinTrust Socket transport: cluster of"), "transport line");
         }
     }
@@ -264,21 +269,71 @@ class ClusterIT {
     }
 
     @Test
+    void under_steady_load_published_round_robin_to_three_instances_every_subscriber_gets_every_event_once() {
+        List<PayaraProcess> members = List.of(first, second, third);
+        List<PusherSocket> subscribers = new ArrayList<>();
+        for (PayaraProcess member : members) {
+            for (int i = 0; i < 3; i++) {
+                PusherSocket socket = connect(member);
+                socket.subscribe("load");
+                socket.subscribed("load");
+                subscribers.add(socket);
+            }
+        }
+        int events = 1000;
+        for (int i = 0; i < events; i++) {
+            publish(members.get(i % 3), "load", "tick", Integer.toString(i));
+        }
+        for (PusherSocket socket : subscribers) {
+            int[] lastFrom = {-1, -1, -1};
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            for (int n = 0; n < events; n++) {
+                int i = Integer.parseInt(socket.await("tick", "load").getString("data"));
+                assertTrue(seen.add(i), "event " + i + " delivered twice");
+                assertTrue(i > lastFrom[i % 3], "events through one instance arrive in publish order");
+                lastFrom[i % 3] = i;
+            }
+            socket.assertNo("tick", "load", Duration.ofMillis(200));
+        }
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
-    void when_an_instance_dies_its_presence_members_leave_everywhere_within_30_seconds() {
+    void when_an_instance_dies_its_members_leave_everywhere_within_30_seconds_and_a_restarted_one_rejoins() {
         String channel = "presence-crash";
         PusherSocket survivor = present(first, channel, "stays");
         survivor.subscribed(channel);
-        PusherSocket doomed = present(second, channel, "doomed");
+        PusherSocket watcher = present(second, channel, "watches");
+        watcher.subscribed(channel);
+        PusherSocket doomed = present(third, channel, "doomed");
         doomed.subscribed(channel);
-        survivor.await("pusher_internal:member_added", channel);
-        second.kill();
+        survivor.await(frame -> "pusher_internal:member_added".equals(frame.getString("event", ""))
+                && "doomed".equals(PusherSocket.data(frame).getString("user_id")), "doomed joined");
+        third.kill();
         long start = System.nanoTime();
-        JsonObject removed = survivor.await(frame -> "pusher_internal:member_removed".equals(frame.getString("event", ""))
-                && channel.equals(frame.getString("channel", null)), "member_removed after the crash", Duration.ofSeconds(30));
-        assertEquals("doomed", PusherSocket.data(removed).getString("user_id"));
+        for (PusherSocket socket : List.of(survivor, watcher)) {
+            JsonObject removed = socket.await(frame -> "pusher_internal:member_removed".equals(frame.getString("event", ""))
+                    && channel.equals(frame.getString("channel", null)), "member_removed after the crash",
+                    Duration.ofSeconds(30));
+            assertEquals("doomed", PusherSocket.data(removed).getString("user_id"));
+        }
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(30).toNanos());
         PusherSocket late = present(first, channel, "late");
-        assertEquals(2, memberCount(late.subscribed(channel)), "stays and late only");
+        assertEquals(3, memberCount(late.subscribed(channel)), "stays, watches and late");
+        JsonObject counted = query(second, "/channels/" + channel + "?info=user_count");
+        assertEquals(3, counted.getInt("user_count"), counted.toString());
+
+        third = PayaraProcess.startClustered("cluster-3-restarted", SETTINGS, "/app/" + KEY, cluster);
+        third.awaitLog(line -> line.contains("DG Size: 3"), Duration.ofSeconds(90));
+        PusherSocket onRestarted = connect(third);
+        onRestarted.subscribe("after-restart");
+        onRestarted.subscribed("after-restart");
+        survivor.subscribe("after-restart");
+        survivor.subscribed("after-restart");
+        publish(third, "after-restart", "hello", "again");
+        assertEquals("again", survivor.await("hello", "after-restart").getString("data"));
+        publish(first, "after-restart", "hello", "back");
+        assertEquals("again", onRestarted.await("hello", "after-restart").getString("data"));
+        assertEquals("back", onRestarted.await("hello", "after-restart").getString("data"));
     }
 }
