@@ -36,6 +36,18 @@ final class BenchServer implements AutoCloseable {
     }
 
     static BenchServer start(Path project) throws IOException, InterruptedException {
+        return start(project, "bench-server", List.of("--nocluster"));
+    }
+
+    /** One member of the data-grid cluster {@code clusterName}, over TCP on 127.0.0.1 only. */
+    static BenchServer startClustered(Path project, String clusterName, int member)
+            throws IOException, InterruptedException {
+        return start(project, "bench-" + clusterName + "-" + member, List.of("--clustermode", "tcpip:127.0.0.1",
+                "--interfaces", "127.0.0.1", "--clustername", clusterName));
+    }
+
+    private static BenchServer start(Path project, String logName, List<String> clusterArguments)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
@@ -52,10 +64,11 @@ final class BenchServer implements AutoCloseable {
         command.addAll(List.of("-Djava.io.tmpdir=" + target,
                 "-jar", target.resolve("payara-micro-" + version + ".jar").toString(),
                 "--deploy", target.resolve("zintrust-socket.war").toString(), "--contextroot", "/",
-                "--port", Integer.toString(port), "--nocluster", "--disablephonehome",
+                "--port", Integer.toString(port), "--disablephonehome",
                 "--prebootcommandfile", project.resolve("server-config/pre-boot-commands.asadmin").toString()));
+        command.addAll(clusterArguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(target.resolve("bench-server.log").toFile());
+                .redirectOutput(target.resolve(logName + ".log").toFile());
         builder.environment().put("PUSHER_APP_ID", APP_ID);
         builder.environment().put("PUSHER_APP_KEY", KEY);
         builder.environment().put("PUSHER_APP_SECRET", SECRET);
@@ -64,7 +77,7 @@ final class BenchServer implements AutoCloseable {
         long deadline = System.nanoTime() + 180_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited; see target/bench-server.log");
+                throw new IllegalStateException("Payara Micro exited; see target/" + logName + ".log");
             }
             try {
                 HttpURLConnection connection = (HttpURLConnection) URI.create(

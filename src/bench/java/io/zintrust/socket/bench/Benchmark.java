@@ -48,6 +48,16 @@ public final class Benchmark {
         ExecutorService callbacks = Executors.newFixedThreadPool(2);
         HttpClient http = HttpClient.newBuilder().executor(callbacks).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+        if (Boolean.getBoolean("bench.cluster")) {
+            try {
+                new ClusterBenchmark(project, http).run(Integer.getInteger("bench.subscribers", 1000),
+                        Integer.getInteger("bench.rate", 50), Integer.getInteger("bench.seconds", 10),
+                        Integer.getInteger("bench.window", 20), Integer.getInteger("bench.instances", 3));
+            } finally {
+                callbacks.shutdownNow();
+            }
+            System.exit(0);
+        }
         try (BenchServer server = port > 0 ? BenchServer.running(port, Long.getLong("bench.pid", -1))
                 : BenchServer.start(project)) {
             Benchmark benchmark = new Benchmark(server, http);
@@ -70,7 +80,7 @@ public final class Benchmark {
         System.exit(0);
     }
 
-    private static String payload(long nanos) {
+    static String payload(long nanos) {
         String head = "T" + nanos + "|";
         return head + "x".repeat(Math.max(0, PAYLOAD - head.length()));
     }
@@ -196,6 +206,10 @@ public final class Benchmark {
     }
 
     private HttpRequest signedPublish(String body) throws Exception {
+        return signedPublish(server.port, body);
+    }
+
+    static HttpRequest signedPublish(int port, String body) throws Exception {
         String path = "/apps/" + BenchServer.APP_ID + "/events";
         String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body.getBytes(StandardCharsets.UTF_8)));
         String query = "auth_key=" + BenchServer.KEY + "&auth_timestamp=" + System.currentTimeMillis() / 1000
@@ -203,7 +217,7 @@ public final class Benchmark {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(BenchServer.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String signature = HexFormat.of().formatHex(mac.doFinal(("POST\n" + path + "\n" + query).getBytes(StandardCharsets.UTF_8)));
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port + path + "?" + query
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path + "?" + query
                         + "&auth_signature=" + signature)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
@@ -227,14 +241,14 @@ public final class Benchmark {
         }
     }
 
-    private static void drain(Subscribers clients, long expected, int seconds) throws InterruptedException {
+    static void drain(Subscribers clients, long expected, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (clients.delivered.get() < expected && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
     }
 
-    private static double round(double value) {
+    static double round(double value) {
         return Math.round(value * 100) / 100.0;
     }
 

@@ -18,6 +18,15 @@ final class Histogram {
         max.accumulateAndGet(nanos, Math::max);
     }
 
+    /** Forgets every sample (after a warm-up). */
+    void reset() {
+        for (int i = 0; i < buckets.length(); i++) {
+            buckets.set(i, 0);
+        }
+        count.set(0);
+        max.set(0);
+    }
+
     long count() {
         return count.get();
     }

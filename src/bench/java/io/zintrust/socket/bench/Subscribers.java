@@ -19,7 +19,7 @@ final class Subscribers implements AutoCloseable {
 
     static final String MARK = "\"data\":\"T";
 
-    final Histogram latency = new Histogram();
+    final Histogram latency;
     final AtomicLong delivered = new AtomicLong();
     /** Sockets that never got subscription_succeeded (reported, and left out of the expected counts). */
     long missing;
@@ -28,7 +28,13 @@ final class Subscribers implements AutoCloseable {
     private final HttpClient client;
 
     Subscribers(HttpClient client) {
+        this(client, new Histogram());
+    }
+
+    /** Subscribers recording into a histogram shared with others (several instances' sockets at once). */
+    Subscribers(HttpClient client, Histogram latency) {
         this.client = client;
+        this.latency = latency;
     }
 
     /** Opens {@code count} sockets, {@code inFlight} handshakes at a time, subscribed to {@code channelOf(i)}. */

@@ -14,9 +14,11 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -211,59 +213,74 @@ public class ChannelRegistry {
      * encoded once and shared by its recipients; cache channels keep it as their last event.
      */
     public void publish(App app, List<String> channelNames, String event, String data, String exceptSocketId) {
+        Set<Connection> queued = new LinkedHashSet<>();
         for (String name : channelNames) {
-            String text = Frames.event(event, name, data);
-            OutboundFrame frame = OutboundFrame.of(text);
-            ChannelName parsed = ChannelName.parse(name, Integer.MAX_VALUE);
-            if (parsed.cached()) {
-                cache.put(new ChannelKey(app.id(), name), new CachedEvent(event, data, text,
-                        System.currentTimeMillis() + app.limits().cacheTtlSeconds() * 1000L));
-            }
-            Iterable<Connection> recipients;
-            if (parsed.isServerToUser()) {
-                recipients = users.socketsOf(app, parsed.serverToUserId());
-            } else {
-                Channel channel = channels.get(new ChannelKey(app.id(), name));
-                if (channel == null) {
-                    continue;
-                }
-                recipients = channel.subscribers;
-            }
-            List<Connection> queued = new ArrayList<>();
-            for (Connection recipient : recipients) {
-                if (exceptSocketId == null || !exceptSocketId.equals(recipient.socketId())) {
-                    recipient.enqueue(frame);
-                    queued.add(recipient);
-                }
-            }
+            queued.clear();
+            publishQueued(app, name, event, data, exceptSocketId, queued);
             flush(null, queued);
+        }
+    }
+
+    /**
+     * Queues a server event for one channel's recipients without writing, adding them to {@code queued};
+     * the caller flushes them, after queuing more events if it has them (several events then leave each
+     * socket in one write).
+     */
+    public void publishQueued(App app, String name, String event, String data, String exceptSocketId,
+                              Collection<Connection> queued) {
+        String text = Frames.event(event, name, data);
+        OutboundFrame frame = OutboundFrame.of(text);
+        ChannelName parsed = ChannelName.parse(name, Integer.MAX_VALUE);
+        if (parsed.cached()) {
+            cache.put(new ChannelKey(app.id(), name), new CachedEvent(event, data, text,
+                    System.currentTimeMillis() + app.limits().cacheTtlSeconds() * 1000L));
+        }
+        Iterable<Connection> recipients;
+        if (parsed.isServerToUser()) {
+            recipients = users.socketsOf(app, parsed.serverToUserId());
+        } else {
+            Channel channel = channels.get(new ChannelKey(app.id(), name));
+            if (channel == null) {
+                return;
+            }
+            recipients = channel.subscribers;
+        }
+        for (Connection recipient : recipients) {
+            if (exceptSocketId == null || !exceptSocketId.equals(recipient.socketId())) {
+                recipient.enqueue(frame);
+                queued.add(recipient);
+            }
         }
     }
 
     /** Sends an already encoded frame to every other subscriber of the sender's channel. */
     public void relay(Connection sender, String name, String text) {
-        relay(sender.app(), name, text, sender);
+        Set<Connection> queued = new LinkedHashSet<>();
+        relayQueued(sender.app(), name, text, sender, queued);
+        flush(null, queued);
     }
 
-    /** Sends a client event whose sender is on another instance to every subscriber here. */
-    public void relay(App app, String name, String text) {
-        relay(app, name, text, null);
-    }
-
-    private void relay(App app, String name, String text, Connection sender) {
+    /**
+     * Queues a frame for every subscriber of the channel but {@code sender} (null: everyone here, for
+     * frames from another instance), adding them to {@code queued} for the caller to flush.
+     */
+    public void relayQueued(App app, String name, String text, Connection sender, Collection<Connection> queued) {
         Channel channel = channels.get(new ChannelKey(app.id(), name));
         if (channel == null) {
             return;
         }
         OutboundFrame frame = OutboundFrame.of(text);
-        List<Connection> queued = new ArrayList<>();
         for (Connection subscriber : channel.subscribers) {
             if (subscriber != sender) {
                 subscriber.enqueue(frame);
                 queued.add(subscriber);
             }
         }
-        flush(null, queued);
+    }
+
+    /** Writes what was queued for these sockets (see {@link #publishQueued}), outside every lock. */
+    public void flushQueued(Collection<Connection> queued) {
+        queued.forEach(Connection::flush);
     }
 
     /** The last event of a cache channel, while it has not expired. */
@@ -393,7 +410,7 @@ public class ChannelRegistry {
      * every recipient before writing to any: a socket still being written for an earlier publish then
      * takes both frames in one write, which is what keeps concurrent publishes cheap.
      */
-    private static void flush(Connection connection, List<Connection> told) {
+    private static void flush(Connection connection, Collection<Connection> told) {
         if (connection != null) {
             connection.flush();
         }

@@ -14,6 +14,8 @@ import io.zintrust.socket.protocol.ErrorCode;
 import io.zintrust.socket.protocol.JsonText;
 import io.zintrust.socket.users.UserDirectory;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -28,9 +30,14 @@ import jakarta.json.JsonValue;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +71,11 @@ public class ClusterBus {
     private volatile ITopic<String> topic;
     private volatile HazelcastInstance member;
     private final Map<String, Gathering> asked = new ConcurrentHashMap<>();
+    private final Queue<JsonObject> inbound = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean applying = new AtomicBoolean();
+
+    @Resource
+    ManagedExecutorService executor;
     private volatile UUID listener;
     private volatile String unavailable;
 
@@ -178,7 +190,11 @@ public class ClusterBus {
 
     /** A frame for the channel's subscribers here and on every other instance. */
     public void relayEverywhere(String appId, String channel, String frame) {
-        apps.byId(appId).ifPresent(app -> registry.relay(app, channel, frame));
+        apps.byId(appId).ifPresent(app -> {
+            Set<Connection> queued = new LinkedHashSet<>();
+            registry.relayQueued(app, channel, frame, null, queued);
+            registry.flushQueued(queued);
+        });
         relayElsewhere(appId, channel, frame);
     }
 
@@ -264,36 +280,86 @@ public class ClusterBus {
         }
     }
 
+    /**
+     * Runs on the grid's event thread, one message at a time and in publish order per instance: events
+     * are only queued here and applied by {@link #applyInbound()}, so the grid's thread never writes to
+     * sockets and a burst of events leaves each socket in one write.
+     */
     private void onMessage(Message<String> message) {
         if (message.getPublishingMember() != null && message.getPublishingMember().localMember()) {
             return; // delivered here before it was published
         }
         try {
             JsonObject body = JsonText.object(message.getMessageObject()).orElseThrow();
-            if ("answer".equals(body.getString("t"))) {
-                Gathering gathering = asked.get(body.getString("id"));
-                if (gathering != null) {
-                    gathering.answers().add(body.getJsonObject("a"));
-                    gathering.pending().countDown();
-                }
-                return;
-            }
-            Optional<App> app = apps.byId(body.getString("app"));
-            if (app.isEmpty()) {
-                return; // an app this instance does not serve (differently configured members)
-            }
             switch (body.getString("t")) {
-                case "publish" -> registry.publish(app.get(), strings(body.getJsonArray("channels")),
-                        body.getString("event"), body.getString("data"), body.getString("except", null));
-                case "relay" -> registry.relay(app.get(), body.getString("channel"), body.getString("frame"));
-                case "terminate" -> terminateHere(app.get(), body.getString("user"));
-                case "ask" -> broadcast(JsonText.JSON.createObjectBuilder().add("t", "answer")
-                        .add("id", body.getString("id")).add("app", app.get().id())
-                        .add("a", answer(app.get(), body.getJsonObject("q"))).build());
-                default -> LOG.log(Level.DEBUG, () -> "Ignoring cluster message " + body.getString("t"));
+                case "answer" -> {
+                    Gathering gathering = asked.get(body.getString("id"));
+                    if (gathering != null) {
+                        gathering.answers().add(body.getJsonObject("a"));
+                        gathering.pending().countDown();
+                    }
+                }
+                case "ask" -> apps.byId(body.getString("app")).ifPresent(app -> broadcast(JsonText.JSON
+                        .createObjectBuilder().add("t", "answer").add("id", body.getString("id")).add("app", app.id())
+                        .add("a", answer(app, body.getJsonObject("q"))).build()));
+                default -> {
+                    inbound.offer(body);
+                    scheduleInbound();
+                }
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not apply a cluster message: " + e);
+            LOG.log(Level.WARNING, "Could not read a cluster message: " + e);
+        }
+    }
+
+    private void scheduleInbound() {
+        if (!inbound.isEmpty() && applying.compareAndSet(false, true)) {
+            try {
+                executor.execute(this::applyInbound);
+            } catch (RuntimeException rejected) {
+                applyInbound();
+            }
+        }
+    }
+
+    /** Applies queued events in arrival order, one applier at a time, flushing each socket once per burst. */
+    private void applyInbound() {
+        try {
+            Set<Connection> queued = new LinkedHashSet<>();
+            for (JsonObject body = inbound.poll(); body != null; body = inbound.poll()) {
+                try {
+                    apply(body, queued);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Could not apply a cluster message: " + e);
+                }
+                if (queued.size() >= 10_000) {
+                    registry.flushQueued(queued);
+                    queued.clear();
+                }
+            }
+            registry.flushQueued(queued);
+        } finally {
+            applying.set(false);
+            scheduleInbound();
+        }
+    }
+
+    private void apply(JsonObject body, Set<Connection> queued) {
+        Optional<App> app = apps.byId(body.getString("app"));
+        if (app.isEmpty()) {
+            return; // an app this instance does not serve (differently configured members)
+        }
+        switch (body.getString("t")) {
+            case "publish" -> {
+                for (String channel : strings(body.getJsonArray("channels"))) {
+                    registry.publishQueued(app.get(), channel, body.getString("event"), body.getString("data"),
+                            body.getString("except", null), queued);
+                }
+            }
+            case "relay" -> registry.relayQueued(app.get(), body.getString("channel"), body.getString("frame"),
+                    null, queued);
+            case "terminate" -> terminateHere(app.get(), body.getString("user"));
+            default -> LOG.log(Level.DEBUG, () -> "Ignoring cluster message " + body.getString("t"));
         }
     }
 
