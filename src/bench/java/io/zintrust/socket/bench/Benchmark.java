@@ -253,6 +253,13 @@ public final class Benchmark {
     }
 
     private void print() {
+        print(results, "BENCHMARK");
+        System.out.println(String.format(Locale.ROOT, "(load generator pid %d; server pid %d)",
+                ProcessHandle.current().pid(), server.stats.pid()));
+    }
+
+    /** The results as a Markdown table, then as one JSON line after {@code label}. */
+    static void print(Map<String, Object> results, String label) {
         System.out.println();
         System.out.println("| measure | value |");
         System.out.println("|---|---|");
@@ -261,8 +268,6 @@ public final class Benchmark {
         results.forEach((name, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(name)
                 .append("\":").append(value instanceof Double d && (d.isNaN() || d.isInfinite()) ? "null" : value));
         System.out.println();
-        System.out.println("BENCHMARK " + json.append('}'));
-        System.out.println(String.format(Locale.ROOT, "(load generator pid %d; server pid %d)",
-                ProcessHandle.current().pid(), server.stats.pid()));
+        System.out.println(label + " " + json.append('}'));
     }
 }

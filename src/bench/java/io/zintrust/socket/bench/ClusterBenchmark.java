@@ -44,7 +44,7 @@ final class ClusterBenchmark {
                 }
             }
         }
-        print();
+        Benchmark.print(results, "BENCHMARK_CLUSTER");
     }
 
     private List<BenchServer> startCluster(int instances) {
@@ -176,15 +176,4 @@ final class ClusterBenchmark {
         }
     }
 
-    private void print() {
-        System.out.println();
-        System.out.println("| measure | value |");
-        System.out.println("|---|---|");
-        results.forEach((name, value) -> System.out.println("| " + name + " | " + value + " |"));
-        StringBuilder json = new StringBuilder("{");
-        results.forEach((name, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(name)
-                .append("\":").append(value instanceof Double d && (d.isNaN() || d.isInfinite()) ? "null" : value));
-        System.out.println();
-        System.out.println("BENCHMARK_CLUSTER " + json.append('}'));
-    }
 }

@@ -56,50 +56,54 @@ public class ClusterPresence implements PresenceLedger, MembershipListener {
 
     @Override
     public boolean joined(String appId, String channel, io.zintrust.socket.presence.Member member) {
-        IMap<String, String> presence = map;
-        if (presence == null) {
-            return true;
-        }
-        String key = key(appId, channel);
-        String self = grid.getCluster().getLocalMember().getUuid().toString();
-        presence.lock(key);
-        try {
-            Map<String, Entry> users = read(presence.get(key));
-            Set<String> live = liveMembers();
-            Entry entry = users.computeIfAbsent(member.userId(), id -> new Entry(member.userInfoJson(), new LinkedHashSet<>()));
+        return change(appId, channel, (users, self, live) -> {
+            Entry entry = users.computeIfAbsent(member.userId(),
+                    id -> new Entry(member.userInfoJson(), new LinkedHashSet<>()));
             boolean first = entry.instances.stream().noneMatch(live::contains);
             entry.instances.retainAll(live);
             entry.instances.add(self);
-            presence.set(key, write(users));
             return first;
-        } finally {
-            presence.unlock(key);
-        }
+        });
     }
 
     @Override
     public boolean left(String appId, String channel, String userId) {
-        IMap<String, String> presence = map;
-        if (presence == null) {
-            return true;
-        }
-        String key = key(appId, channel);
-        String self = grid.getCluster().getLocalMember().getUuid().toString();
-        presence.lock(key);
-        try {
-            Map<String, Entry> users = read(presence.get(key));
+        return change(appId, channel, (users, self, live) -> {
             Entry entry = users.get(userId);
             if (entry == null) {
                 return true;
             }
             entry.instances.remove(self);
-            entry.instances.retainAll(liveMembers());
-            boolean last = entry.instances.isEmpty();
-            if (last) {
+            entry.instances.retainAll(live);
+            if (entry.instances.isEmpty()) {
                 users.remove(userId);
+                return true;
             }
+            return false;
+        });
+    }
+
+    private interface Change {
+        boolean apply(Map<String, Entry> users, String self, Set<String> live);
+    }
+
+    /**
+     * Reads, changes and stores the channel's entry under the grid's lock of it. Alone (no grid), every
+     * local first arrival and last departure is the first and last anywhere.
+     */
+    private boolean change(String appId, String channel, Change change) {
+        IMap<String, String> presence = map;
+        if (presence == null) {
+            return true;
+        }
+        String key = key(appId, channel);
+        String self = grid.getCluster().getLocalMember().getUuid().toString();
+        presence.lock(key);
+        try {
+            Map<String, Entry> users = read(presence.get(key));
+            boolean result = change.apply(users, self, liveMembers());
             store(presence, key, users);
-            return last;
+            return result;
         } finally {
             presence.unlock(key);
         }
