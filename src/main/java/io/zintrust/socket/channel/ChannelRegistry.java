@@ -76,6 +76,13 @@ public class ChannelRegistry {
         return Admission.ADMITTED;
     }
 
+    /** Sockets held per app id on this instance. */
+    public Map<String, Integer> connectionsByApp() {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        connectionsPerApp.forEach((appId, count) -> counts.put(appId, count.get()));
+        return counts;
+    }
+
     public Collection<Connection> connections() {
         return connections.values();
     }

@@ -2,6 +2,7 @@ package io.zintrust.socket.cluster;
 
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 import com.hazelcast.topic.ITopic;
 import com.hazelcast.topic.Message;
 import io.zintrust.socket.apps.App;
@@ -182,6 +183,64 @@ public class ClusterBus {
         relayElsewhere(sender.app().id(), channel, frame);
     }
 
+    static final String CONNECTIONS = "zintrust-socket-connections";
+    private volatile Map<String, Integer> connectionsElsewhere = Map.of();
+
+    /**
+     * Sockets the other instances hold for the app, as of the last heartbeat (at most about a second
+     * old): per-app connection limits count the whole cluster.
+     */
+    public int connectionsElsewhere(String appId) {
+        return connectionsElsewhere.getOrDefault(appId, 0);
+    }
+
+    /**
+     * Once a second: publishes this instance's socket counts per app in the grid and reads the other
+     * live instances' counts. Entries of instances that left are ignored, and removed by the oldest.
+     */
+    public void syncConnections(Map<String, Integer> here) {
+        HazelcastInstance hazelcast = member;
+        if (hazelcast == null) {
+            return;
+        }
+        try {
+            IMap<String, Integer> counts = hazelcast.getMap(CONNECTIONS);
+            String self = hazelcast.getCluster().getLocalMember().getUuid().toString();
+            here.forEach((appId, count) -> counts.set(self + "\n" + appId, count));
+            Set<String> live = new java.util.HashSet<>();
+            hazelcast.getCluster().getMembers().forEach(m -> live.add(m.getUuid().toString()));
+            Map<String, Integer> elsewhere = new java.util.HashMap<>();
+            for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+                int split = entry.getKey().indexOf('\n');
+                String owner = entry.getKey().substring(0, split);
+                if (!owner.equals(self) && live.contains(owner)) {
+                    elsewhere.merge(entry.getKey().substring(split + 1), entry.getValue(), Integer::sum);
+                } else if (!live.contains(owner) && isOldest(hazelcast)) {
+                    counts.delete(entry.getKey());
+                }
+            }
+            connectionsElsewhere = elsewhere;
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, () -> "Connection counts not synchronised: " + e);
+        }
+    }
+
+    private static boolean isOldest(HazelcastInstance hazelcast) {
+        return hazelcast.getCluster().getMembers().iterator().next().localMember();
+    }
+
+    /** Tells the user's watchers on the other instances that it went online or offline. */
+    public void watchElsewhere(String appId, String userId, String state) {
+        broadcast(JsonText.JSON.createObjectBuilder().add("t", "watch").add("app", appId).add("user", userId)
+                .add("state", state).build());
+    }
+
+    /** The same, here too (for users of an instance that died). */
+    public void watchEverywhere(String appId, String userId, String state) {
+        apps.byId(appId).ifPresent(app -> users.watchEvent(app, userId, state));
+        watchElsewhere(appId, userId, state);
+    }
+
     /** A frame for the channel's subscribers on the other instances only (this one has had it). */
     public void relayElsewhere(String appId, String channel, String frame) {
         broadcast(JsonText.JSON.createObjectBuilder().add("t", "relay").add("app", appId)
@@ -359,6 +418,7 @@ public class ClusterBus {
             case "relay" -> registry.relayQueued(app.get(), body.getString("channel"), body.getString("frame"),
                     null, queued);
             case "terminate" -> terminateHere(app.get(), body.getString("user"));
+            case "watch" -> users.watchEvent(app.get(), body.getString("user"), body.getString("state"));
             default -> LOG.log(Level.DEBUG, () -> "Ignoring cluster message " + body.getString("t"));
         }
     }

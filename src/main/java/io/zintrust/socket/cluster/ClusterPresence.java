@@ -8,6 +8,7 @@ import com.hazelcast.map.IMap;
 import io.zintrust.socket.presence.PresenceLedger;
 import io.zintrust.socket.protocol.Frames;
 import io.zintrust.socket.protocol.JsonText;
+import io.zintrust.socket.users.OnlineLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -16,6 +17,7 @@ import jakarta.json.JsonString;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,10 +34,12 @@ import java.util.stream.Collectors;
  * the users that left with it; readers also ignore instances no longer in the cluster.
  */
 @ApplicationScoped
-public class ClusterPresence implements PresenceLedger, MembershipListener {
+public class ClusterPresence implements PresenceLedger, OnlineLedger, MembershipListener {
 
     private static final System.Logger LOG = System.getLogger(ClusterPresence.class.getName());
     static final String MAP = "zintrust-socket-presence";
+    /** Signed-in users are kept like the members of one more channel, under a name no channel can have. */
+    static final String ONLINE = "\u0000online";
 
     @Inject
     ClusterBus bus;
@@ -131,6 +135,27 @@ public class ClusterPresence implements PresenceLedger, MembershipListener {
     }
 
     @Override
+    public boolean cameOnline(String appId, String userId) {
+        return joined(appId, ONLINE, new io.zintrust.socket.presence.Member(userId, "null"));
+    }
+
+    @Override
+    public boolean wentOffline(String appId, String userId) {
+        return left(appId, ONLINE, userId);
+    }
+
+    @Override
+    public Set<String> onlineAnywhere(String appId, Collection<String> userIds) {
+        return members(appId, ONLINE).map(online -> userIds.stream().filter(online::containsKey)
+                .collect(Collectors.toSet())).orElse(Set.of());
+    }
+
+    @Override
+    public void tellWatchersElsewhere(String appId, String userId, String state) {
+        bus.watchElsewhere(appId, userId, state);
+    }
+
+    @Override
     public void memberAdded(MembershipEvent event) {
         // a new instance starts with no sockets: nothing to do
     }
@@ -167,7 +192,11 @@ public class ClusterPresence implements PresenceLedger, MembershipListener {
             String appId = key.substring(0, split);
             String channel = key.substring(split + 1);
             for (String userId : gone) {
-                bus.relayEverywhere(appId, channel, Frames.memberRemoved(channel, userId));
+                if (ONLINE.equals(channel)) {
+                    bus.watchEverywhere(appId, userId, "offline");
+                } else {
+                    bus.relayEverywhere(appId, channel, Frames.memberRemoved(channel, userId));
+                }
                 removed++;
             }
         }

@@ -2,6 +2,7 @@ package io.zintrust.socket.connection;
 
 import io.zintrust.socket.apps.SocketSettings;
 import io.zintrust.socket.channel.ChannelRegistry;
+import io.zintrust.socket.cluster.ClusterBus;
 import io.zintrust.socket.protocol.ErrorCode;
 import io.zintrust.socket.protocol.Frames;
 import jakarta.annotation.PreDestroy;
@@ -27,6 +28,8 @@ public class Heartbeat {
     SocketSettings settings;
     @Inject
     ChannelRegistry registry;
+    @Inject
+    ClusterBus cluster;
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -49,6 +52,7 @@ public class Heartbeat {
         try {
             checkConnections();
             registry.housekeeping();
+            cluster.syncConnections(registry.connectionsByApp());
         } catch (RuntimeException e) {
             // a scheduled task that throws is never run again: log and keep sweeping
             System.getLogger(Heartbeat.class.getName()).log(System.Logger.Level.WARNING, "Heartbeat sweep failed", e);

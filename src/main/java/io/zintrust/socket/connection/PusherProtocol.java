@@ -88,7 +88,9 @@ public class PusherProtocol {
         while (true) {
             Connection connection = new Connection(SocketIds.next(), app.get(), session, sink,
                     settings.outboundQueueLimit(), executor);
-            switch (registry.admit(connection, appQuota, settings.maxConnections())) {
+            // the app's limit counts the sockets of every instance (the others' as of the last heartbeat)
+            int quotaHere = appQuota < 0 ? appQuota : Math.max(0, appQuota - cluster.connectionsElsewhere(app.get().id()));
+            switch (registry.admit(connection, quotaHere, settings.maxConnections())) {
                 case ADMITTED -> {
                     // a frame may hold an event of the app's largest size, JSON-escaped, and its envelope
                     session.setMaxTextMessageBufferSize(Math.max(64 * 1024, 2 * app.get().limits().maxEventBytes()));

@@ -5,6 +5,7 @@ import io.zintrust.socket.connection.Connection;
 import io.zintrust.socket.connection.OutboundFrame;
 import io.zintrust.socket.protocol.Frames;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,9 @@ public class UserDirectory {
 
     private record UserKey(String appId, String userId) {
     }
+
+    @Inject
+    OnlineLedger ledger;
 
     private final Map<UserKey, Set<Connection>> sockets = new HashMap<>();
     private final Map<UserKey, Set<Connection>> watchers = new HashMap<>();
@@ -44,10 +48,11 @@ public class UserDirectory {
             own.add(connection);
             if (connection.app().features().watchlist()) {
                 List<String> online = new ArrayList<>();
+                Set<String> elsewhere = ledger.onlineAnywhere(appId, user.watchlist());
                 for (String watched : user.watchlist()) {
                     UserKey key = new UserKey(appId, watched);
                     watchers.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(connection);
-                    if (sockets.containsKey(key)) {
+                    if (sockets.containsKey(key) || elsewhere.contains(watched)) {
                         online.add(watched);
                     }
                 }
@@ -55,8 +60,9 @@ public class UserDirectory {
                     connection.enqueue(Frames.watchlistEvent("online", online));
                     told.add(connection);
                 }
-                if (cameOnline) {
+                if (cameOnline && ledger.cameOnline(appId, user.id())) {
                     tellWatchers(new UserKey(appId, user.id()), "online", told);
+                    ledger.tellWatchersElsewhere(appId, user.id(), "online");
                 }
             }
         }
@@ -92,8 +98,9 @@ public class UserDirectory {
         }
         if (own.isEmpty()) {
             sockets.remove(key);
-            if (connection.app().features().watchlist()) {
+            if (connection.app().features().watchlist() && ledger.wentOffline(appId, user.id())) {
                 tellWatchers(key, "offline", told);
+                ledger.tellWatchersElsewhere(appId, user.id(), "offline");
             }
         }
     }
@@ -108,6 +115,15 @@ public class UserDirectory {
             watcher.enqueue(frame);
             told.add(watcher);
         }
+    }
+
+    /** A user went online or offline on another instance: its watchers here hear it. */
+    public void watchEvent(App app, String userId, String state) {
+        List<Connection> told = new ArrayList<>();
+        synchronized (this) {
+            tellWatchers(new UserKey(app.id(), userId), state, told);
+        }
+        told.forEach(Connection::flush);
     }
 
     /** Every socket signed in as this user of this app. */

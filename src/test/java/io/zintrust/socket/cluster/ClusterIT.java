@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +36,14 @@ class ClusterIT {
     private static final String ID = "cluster-app";
     private static final String KEY = "cluster-key";
     private static final String SECRET = "cluster-secret";
-    private static final Map<String, String> SETTINGS = Map.of("PUSHER_APP_ID", ID, "PUSHER_APP_KEY", KEY,
-            "PUSHER_APP_SECRET", SECRET);
+    private static final String APPS = """
+            {"apps": [
+              {"id": "cluster-app", "key": "cluster-key", "secret": "cluster-secret", "watchlist": true},
+              {"id": "cluster-quota", "key": "cluster-quota-key", "secret": "cluster-quota-secret",
+               "limits": {"max_connections": 3}}
+            ]}
+            """;
+    private static Map<String, String> settings;
     private static String cluster;
     private static PayaraProcess first;
     private static PayaraProcess second;
@@ -45,11 +53,18 @@ class ClusterIT {
     @BeforeAll
     static void start() {
         cluster = "zintrust-it-" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            Path apps = Path.of(System.getProperty("project.build.directory", "target"), "cluster-apps.json");
+            Files.writeString(apps, APPS);
+            settings = Map.of("SOCKET_APPS_FILE", apps.toAbsolutePath().toString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
         List<CompletableFuture<PayaraProcess>> starting = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             String name = "cluster-" + i;
             starting.add(CompletableFuture.supplyAsync(
-                    () -> PayaraProcess.startClustered(name, SETTINGS, "/app/" + KEY, cluster)));
+                    () -> PayaraProcess.startClustered(name, settings, "/app/" + KEY, cluster)));
         }
         first = starting.get(0).join();
         second = starting.get(1).join();
@@ -298,6 +313,64 @@ class ClusterIT {
     }
 
     @Test
+    void an_apps_connection_limit_counts_the_sockets_of_every_instance() throws InterruptedException {
+        List<PusherSocket> admitted = new ArrayList<>();
+        for (PayaraProcess member : List.of(first, second, third)) {
+            PusherSocket socket = PusherSocket.connect(member.server().ws("/app/cluster-quota-key?protocol=7"));
+            sockets.add(socket);
+            admitted.add(socket);
+        }
+        Thread.sleep(2500); // the instances exchange their counts once a second
+        for (PayaraProcess member : List.of(first, second)) {
+            PusherSocket refused = PusherSocket.open(member.server().ws("/app/cluster-quota-key?protocol=7"));
+            sockets.add(refused);
+            assertEquals(4004, refused.awaitClose().getCloseCode().getCode(), "over the app's quota of 3");
+        }
+        admitted.get(0).close();
+        Thread.sleep(2500);
+        PusherSocket again = PusherSocket.connect(second.server().ws("/app/cluster-quota-key?protocol=7"));
+        sockets.add(again);
+        again.assertAlive();
+    }
+
+    private static List<String> watchUsers(JsonObject frame, String state) {
+        List<String> ids = new ArrayList<>();
+        for (var event : PusherSocket.data(frame).getJsonArray("events")) {
+            if (state.equals(event.asJsonObject().getString("name"))) {
+                event.asJsonObject().getJsonArray("user_ids").forEach(id -> ids.add(((jakarta.json.JsonString) id).getString()));
+            }
+        }
+        return ids;
+    }
+
+    private PusherSocket signedIn(PayaraProcess member, String userData) {
+        PusherSocket socket = connect(member);
+        socket.signin(KEY, SECRET, userData);
+        socket.await("pusher:signin_success");
+        return socket;
+    }
+
+    @Test
+    void watchers_hear_a_user_come_online_and_go_offline_once_whichever_instances_hold_its_sockets() {
+        PusherSocket watcher = signedIn(first, "{\"id\":\"watcher\",\"watchlist\":[\"friend\"]}");
+        PusherSocket friendOnSecond = signedIn(second, "{\"id\":\"friend\"}");
+        assertEquals(List.of("friend"), watchUsers(watcher.await("pusher_internal:watchlist_events"), "online"));
+        PusherSocket friendOnThird = signedIn(third, "{\"id\":\"friend\"}");
+        watcher.assertNo("pusher_internal:watchlist_events", null, Duration.ofMillis(500));
+
+        PusherSocket lateWatcher = signedIn(third, "{\"id\":\"late-watcher\",\"watchlist\":[\"friend\",\"nobody\"]}");
+        assertEquals(List.of("friend"), watchUsers(lateWatcher.await("pusher_internal:watchlist_events"), "online"),
+                "the initial online list counts every instance");
+
+        friendOnSecond.close();
+        watcher.assertNo("pusher_internal:watchlist_events", null, Duration.ofMillis(500));
+        friendOnThird.close();
+        for (PusherSocket socket : List.of(watcher, lateWatcher)) {
+            assertEquals(List.of("friend"), watchUsers(socket.await("pusher_internal:watchlist_events"), "offline"));
+        }
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void when_an_instance_dies_its_members_leave_everywhere_within_30_seconds_and_a_restarted_one_rejoins() {
         String channel = "presence-crash";
@@ -323,7 +396,7 @@ class ClusterIT {
         JsonObject counted = query(second, "/channels/" + channel + "?info=user_count");
         assertEquals(3, counted.getInt("user_count"), counted.toString());
 
-        third = PayaraProcess.startClustered("cluster-3-restarted", SETTINGS, "/app/" + KEY, cluster);
+        third = PayaraProcess.startClustered("cluster-3-restarted", settings, "/app/" + KEY, cluster);
         third.awaitLog(line -> line.contains("DG Size: 3"), Duration.ofSeconds(90));
         PusherSocket onRestarted = connect(third);
         onRestarted.subscribe("after-restart");
