@@ -14,11 +14,9 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -220,7 +218,8 @@ public class ChannelRegistry {
      * encoded once and shared by its recipients; cache channels keep it as their last event.
      */
     public void publish(App app, List<String> channelNames, String event, String data, String exceptSocketId) {
-        Set<Connection> queued = new LinkedHashSet<>();
+        // one channel's recipients are distinct: a list, no hashing on the fan-out path
+        List<Connection> queued = new ArrayList<>();
         for (String name : channelNames) {
             queued.clear();
             publishQueued(app, name, event, data, exceptSocketId, queued);
@@ -262,7 +261,7 @@ public class ChannelRegistry {
 
     /** Sends an already encoded frame to every other subscriber of the sender's channel. */
     public void relay(Connection sender, String name, String text) {
-        Set<Connection> queued = new LinkedHashSet<>();
+        List<Connection> queued = new ArrayList<>();
         relayQueued(sender.app(), name, text, sender, queued);
         flush(null, queued);
     }

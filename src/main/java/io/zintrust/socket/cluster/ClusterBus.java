@@ -31,6 +31,7 @@ import jakarta.json.JsonValue;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Queue;
@@ -250,7 +251,7 @@ public class ClusterBus {
     /** A frame for the channel's subscribers here and on every other instance. */
     public void relayEverywhere(String appId, String channel, String frame) {
         apps.byId(appId).ifPresent(app -> {
-            Set<Connection> queued = new LinkedHashSet<>();
+            List<Connection> queued = new ArrayList<>();
             registry.relayQueued(app, channel, frame, null, queued);
             registry.flushQueued(queued);
         });
