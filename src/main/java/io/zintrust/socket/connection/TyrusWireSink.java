@@ -29,6 +29,9 @@ final class TyrusWireSink extends CompletionHandler<ByteBuffer> implements Frame
     private final Object webSocket;
     private final MethodHandle isConnected;
     private volatile Listener listener;
+    /** Grizzly's queue under the writer once Tyrus's first write has opened the stream; null until then or never. */
+    private volatile GrizzlyWriteQueue queue;
+    private volatile boolean queueLooked;
 
     private TyrusWireSink(Writer writer, Object webSocket, MethodHandle isConnected) {
         this.writer = writer;
@@ -63,7 +66,27 @@ final class TyrusWireSink extends CompletionHandler<ByteBuffer> implements Frame
             listener.failed(new IllegalStateException("websocket no longer connected"));
             return;
         }
-        writer.write(join(batch), this);
+        GrizzlyWriteQueue raw = queue;
+        if (raw != null) {
+            raw.write(join(batch), listener);
+        } else {
+            writer.write(join(batch), this);
+        }
+    }
+
+    /**
+     * After Tyrus's writer has written once (the welcome frame, right behind the handshake response, both
+     * flushed) later batches can go to Grizzly's queue directly; where that is unavailable they stay on it.
+     */
+    private void lookForQueue() {
+        if (!queueLooked) {
+            queueLooked = true;
+            try {
+                queue = GrizzlyWriteQueue.behind(writer);
+            } catch (LinkageError grizzlyNotVisible) {
+                LOG.log(Level.DEBUG, () -> "Grizzly not visible to the application: " + grizzlyNotVisible);
+            }
+        }
     }
 
     private boolean connected() {
@@ -94,6 +117,7 @@ final class TyrusWireSink extends CompletionHandler<ByteBuffer> implements Frame
 
     @Override
     public void completed(ByteBuffer result) {
+        lookForQueue();
         listener.written();
     }
 

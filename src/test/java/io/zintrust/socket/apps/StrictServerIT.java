@@ -81,6 +81,15 @@ class StrictServerIT {
     }
 
     @Test
+    void on_a_plain_listener_frames_after_the_first_are_written_to_grizzlys_write_queue() {
+        PusherSocket socket = connect();
+        socket.subscribe("raw-path");
+        socket.subscribed("raw-path");
+        String line = payara.awaitLog(l -> l.contains("Websocket frames"), java.time.Duration.ofSeconds(5));
+        assertTrue(line.contains("written to Grizzly's write queue"), line);
+    }
+
+    @Test
     void the_socket_lives_on_the_configured_path_and_the_default_path_is_not_a_socket_route() {
         assertEquals(426, Http.get(server.http("/ws/" + KEY)).status());
         assertEquals(404, Http.get(server.http("/app/" + KEY)).status());
