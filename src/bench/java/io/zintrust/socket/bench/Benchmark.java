@@ -58,22 +58,41 @@ public final class Benchmark {
             }
             System.exit(0);
         }
-        try (BenchServer server = port > 0 ? BenchServer.running(port, Long.getLong("bench.pid", -1))
-                : BenchServer.start(project)) {
-            Benchmark benchmark = new Benchmark(server, http);
-            int warmup = Integer.getInteger("bench.warmup", 10);
-            if (warmup > 0) {
-                benchmark.saturation(Integer.getInteger("bench.subscribers", 1000), Integer.getInteger("bench.window", 20),
-                        warmup);
-                benchmark.results.clear();
+        int idle = Integer.getInteger("bench.idle", 10000);
+        Map<String, Object> memory = new LinkedHashMap<>();
+        try {
+            if (port == 0 && idle > 0) {
+                // memory on a fresh server of its own: once load has touched the heap's pages, new connections
+                // reuse them and the growth of the resident set says little about what a connection costs
+                try (BenchServer fresh = BenchServer.start(project)) {
+                    Benchmark benchmark = new Benchmark(fresh, http);
+                    benchmark.idleConnections(idle);
+                    memory.putAll(benchmark.results);
+                }
             }
-            benchmark.steadyFanOut(Integer.getInteger("bench.subscribers", 1000), Integer.getInteger("bench.rate", 50),
-                    Integer.getInteger("bench.seconds", 10));
-            benchmark.saturation(Integer.getInteger("bench.subscribers", 1000), Integer.getInteger("bench.window", 20),
-                    Integer.getInteger("bench.seconds", 10));
-            benchmark.httpPublish(16, Integer.getInteger("bench.seconds", 10));
-            benchmark.idleConnections(Integer.getInteger("bench.idle", 10000));
-            benchmark.print();
+            try (BenchServer server = port > 0 ? BenchServer.running(port, Long.getLong("bench.pid", -1))
+                    : BenchServer.start(project)) {
+                Benchmark benchmark = new Benchmark(server, http);
+                int warmup = Integer.getInteger("bench.warmup", 30);
+                if (warmup > 0) {
+                    benchmark.saturation(Integer.getInteger("bench.subscribers", 1000),
+                            Integer.getInteger("bench.window", 20), warmup);
+                    benchmark.results.clear();
+                }
+                benchmark.steadyFanOut(Integer.getInteger("bench.subscribers", 1000), Integer.getInteger("bench.rate", 50),
+                        Integer.getInteger("bench.seconds", 10));
+                benchmark.saturation(Integer.getInteger("bench.subscribers", 1000), Integer.getInteger("bench.window", 20),
+                        Integer.getInteger("bench.seconds", 10));
+                benchmark.httpPublish(16, Integer.getInteger("bench.seconds", 10));
+                if (port > 0 && idle > 0) {
+                    // a running server: measured last, as it is (its heap already touched by the phases before)
+                    benchmark.idleConnections(idle);
+                }
+                memory.putAll(benchmark.results);
+                benchmark.results.clear();
+                benchmark.results.putAll(memory);
+                benchmark.print();
+            }
         } finally {
             callbacks.shutdownNow();
         }
@@ -226,6 +245,7 @@ public final class Benchmark {
     private void idleConnections(int count) throws Exception {
         System.gc();
         Thread.sleep(2000);
+        long heapBefore = server.stats.liveHeapKb();
         long before = server.stats.rssKb();
         try (Subscribers clients = new Subscribers(http)) {
             long start = System.nanoTime();
@@ -233,11 +253,15 @@ public final class Benchmark {
             double elapsed = (System.nanoTime() - start) / 1e9;
             Thread.sleep(5000);
             long after = server.stats.rssKb();
+            long heapAfter = heapBefore < 0 ? -1 : server.stats.liveHeapKb();
             results.put("idle_connections", clients.expected);
             results.put("idle_connections_per_s", Math.round(count / elapsed));
             results.put("idle_server_rss_before_mb", before / 1024);
             results.put("idle_server_rss_after_mb", after / 1024);
             results.put("idle_rss_kb_per_connection", round((after - before) / (double) clients.expected));
+            if (heapAfter >= 0) {
+                results.put("idle_live_heap_kb_per_connection", round((heapAfter - heapBefore) / (double) clients.expected));
+            }
         }
     }
 

@@ -25,6 +25,34 @@ record ProcessStats(long pid) {
         }
     }
 
+    /**
+     * Live Java heap in kilobytes after a full collection, through the JDK's jcmd; -1 when the process is
+     * not a JVM this JDK can attach to (soketi).
+     */
+    long liveHeapKb() {
+        try {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            if (run(jcmd.toString(), Long.toString(pid), "GC.run") == null) {
+                return -1;
+            }
+            String info = run(jcmd.toString(), Long.toString(pid), "GC.heap_info");
+            java.util.regex.Matcher used = info == null ? null
+                    : java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+            return used != null && used.find() ? Long.parseLong(used.group(1)) : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        return process.waitFor() == 0 ? out : null;
+    }
+
     /** Resident set size in kilobytes. */
     long rssKb() {
         try {

@@ -8,7 +8,7 @@ import io.zintrust.socket.channel.ChannelStats;
 import io.zintrust.socket.http.ApiException;
 import io.zintrust.socket.protocol.JsonText;
 import io.zintrust.socket.signature.RequestAuthorization;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -29,9 +29,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code POST /apps/{appId}/events} and {@code /batch_events}: the Pusher trigger API. */
+/**
+ * {@code POST /apps/{appId}/events} and {@code /batch_events}: the Pusher trigger API. One instance for
+ * the application, the request's objects as parameters: the publish path is hot, and a request-scoped
+ * resource cost a bean and its injection per call, and a proxy hop per header read.
+ */
 @Path("apps/{appId}")
-@RequestScoped
+@ApplicationScoped
 public class EventsResource {
 
     @Inject
@@ -40,16 +44,13 @@ public class EventsResource {
     ClusterChannels census;
     @Inject
     ClusterBus cluster;
-    @Context
-    HttpServletRequest request;
-    @Context
-    UriInfo uri;
 
     @POST
     @Path("events")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public String trigger(@PathParam("appId") String appId, byte[] body) {
+    public String trigger(@PathParam("appId") String appId, byte[] body, @Context HttpServletRequest request,
+                          @Context UriInfo uri) {
         App app = apps.require(appId);
         RequestAuthorization.check(app, request, uri, body);
         Publication publication = Publication.parse(body, app.limits());
@@ -63,7 +64,8 @@ public class EventsResource {
     @Path("batch_events")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public String batch(@PathParam("appId") String appId, byte[] body) {
+    public String batch(@PathParam("appId") String appId, byte[] body, @Context HttpServletRequest request,
+                        @Context UriInfo uri) {
         App app = apps.require(appId);
         RequestAuthorization.check(app, request, uri, body);
         JsonObject object = JsonText.object(new String(body, StandardCharsets.UTF_8))

@@ -24,11 +24,13 @@ public final class PayaraProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final Loopback server;
+    private final List<String> command;
 
-    private PayaraProcess(Process process, Path log, Loopback server) {
+    private PayaraProcess(Process process, Path log, Loopback server, List<String> command) {
         this.process = process;
         this.log = log;
         this.server = server;
+        this.command = command;
     }
 
     /**
@@ -40,6 +42,17 @@ public final class PayaraProcess implements AutoCloseable {
         return start(name, settings, readyPath, List.of("--nocluster"));
     }
 
+    /** Also listening for TLS (Payara Micro's self-signed certificate) on {@link #tlsPort()}. */
+    public static PayaraProcess startWithTls(String name, Map<String, String> settings, String readyPath) {
+        return start(name, settings, readyPath, List.of("--nocluster", "--sslport", Integer.toString(freePort())));
+    }
+
+    /** The TLS port given with --sslport, or -1. */
+    public int tlsPort() {
+        int at = command.indexOf("--sslport");
+        return at < 0 ? -1 : Integer.parseInt(command.get(at + 1));
+    }
+
     /** A member of the data-grid cluster {@code clusterName}, over TCP on 127.0.0.1. */
     public static PayaraProcess startClustered(String name, Map<String, String> settings, String readyPath,
                                                String clusterName) {
@@ -48,7 +61,7 @@ public final class PayaraProcess implements AutoCloseable {
     }
 
     private static PayaraProcess start(String name, Map<String, String> settings, String readyPath,
-                                       List<String> clusterArguments) {
+                                       List<String> listenerArguments) {
         File target = new File(System.getProperty("project.build.directory", "target"));
         Path log = target.toPath().resolve("it-logs").resolve(name + ".log");
         int port = freePort();
@@ -59,7 +72,7 @@ public final class PayaraProcess implements AutoCloseable {
                 "--deploy", System.getProperty("zintrust.war"), "--contextroot", "/",
                 "--port", Integer.toString(port), "--disablephonehome",
                 "--prebootcommandfile", System.getProperty("zintrust.serverConfig") + "/pre-boot-commands.asadmin"));
-        command.addAll(clusterArguments);
+        command.addAll(listenerArguments);
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -67,7 +80,7 @@ public final class PayaraProcess implements AutoCloseable {
             builder.environment().keySet().removeIf(key -> key.startsWith("PUSHER_") || key.startsWith("SOCKET_")
                     || key.startsWith("BROADCAST_"));
             builder.environment().putAll(settings);
-            PayaraProcess started = new PayaraProcess(builder.start(), log, new Loopback(port));
+            PayaraProcess started = new PayaraProcess(builder.start(), log, new Loopback(port), command);
             if (readyPath != null) {
                 started.awaitReady(readyPath);
             }

@@ -46,7 +46,12 @@ public final class PusherSocket extends Endpoint implements AutoCloseable {
 
     /** Connects and waits for {@code pusher:connection_established}. */
     public static PusherSocket connect(URI uri) {
-        PusherSocket socket = open(uri);
+        return connect(uri, CLIENT);
+    }
+
+    /** Connects through a given client (e.g. one configured for TLS) and waits for the welcome. */
+    public static PusherSocket connect(URI uri, ClientManager client) {
+        PusherSocket socket = open(uri, client);
         JsonObject established = socket.await("pusher:connection_established");
         socket.socketId = parse(established.getString("data")).getString("socket_id");
         return socket;
@@ -54,9 +59,13 @@ public final class PusherSocket extends Endpoint implements AutoCloseable {
 
     /** Connects without waiting for any frame (for refused connections). */
     public static PusherSocket open(URI uri) {
+        return open(uri, CLIENT);
+    }
+
+    private static PusherSocket open(URI uri, ClientManager client) {
         PusherSocket socket = new PusherSocket();
         try {
-            CLIENT.connectToServer(socket, ClientEndpointConfig.Builder.create().build(), uri);
+            client.connectToServer(socket, ClientEndpointConfig.Builder.create().build(), uri);
         } catch (DeploymentException | IOException e) {
             throw new IllegalStateException("Could not connect to " + uri + ": " + e, e);
         }
