@@ -32,7 +32,10 @@ record ProcessStats(long pid) {
     long liveHeapKb() {
         try {
             Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-            if (run(jcmd.toString(), Long.toString(pid), "GC.run") == null) {
+            // only a JVM that jcmd lists: attaching to any other process sends it SIGQUIT, which ends it
+            String jvms = run(jcmd.toString(), "-l");
+            if (jvms == null || jvms.lines().noneMatch(line -> line.startsWith(pid + " "))
+                    || run(jcmd.toString(), Long.toString(pid), "GC.run") == null) {
                 return -1;
             }
             String info = run(jcmd.toString(), Long.toString(pid), "GC.heap_info");
