@@ -151,7 +151,7 @@ final class GrizzlyWriteQueue implements CompletionHandler<WriteResult<WritableM
 
         static Object stream(Object tyrusWriter) {
             try {
-                return field(tyrusWriter.getClass(), "servletOutputStream").get(tyrusWriter);
+                return PrivateField.of(tyrusWriter.getClass(), "servletOutputStream").get(tyrusWriter);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 return null;
             }
@@ -159,29 +159,16 @@ final class GrizzlyWriteQueue implements CompletionHandler<WriteResult<WritableM
 
         static Path find(Object tyrusWriter, Object stream) {
             try {
-                Field outputStream = field(tyrusWriter.getClass(), "servletOutputStream");
-                Field servletBuffer = field(stream.getClass(), "ob");
-                Field grizzlyBuffer = field(servletBuffer.getType(), "grizzlyOutputBuffer");
-                Field connection = field(grizzlyBuffer.getType(), "connection");
+                Field outputStream = PrivateField.of(tyrusWriter.getClass(), "servletOutputStream");
+                Field servletBuffer = PrivateField.of(stream.getClass(), "ob");
+                Field grizzlyBuffer = PrivateField.of(servletBuffer.getType(), "grizzlyOutputBuffer");
+                Field connection = PrivateField.of(grizzlyBuffer.getType(), "connection");
                 return new Path(tyrusWriter.getClass(), stream.getClass(), outputStream, servletBuffer, grizzlyBuffer,
                         connection);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 LOG.log(Level.INFO, "Websocket frames go through the servlet output stream (" + e + ")");
                 return NONE;
             }
-        }
-
-        private static Field field(Class<?> type, String name) throws NoSuchFieldException {
-            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-                try {
-                    Field field = c.getDeclaredField(name);
-                    field.setAccessible(true);
-                    return field;
-                } catch (NoSuchFieldException e) {
-                    // look in the superclass
-                }
-            }
-            throw new NoSuchFieldException(type.getName() + "." + name);
         }
     }
 }

@@ -70,20 +70,11 @@ public class SessionTimers {
     }
 
     private static Field managedScheduler(Class<?> type) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            try {
-                Field field = c.getDeclaredField("managedScheduledExecutorService");
-                if (!ScheduledExecutorService.class.isAssignableFrom(field.getType())) {
-                    return null;
-                }
-                field.setAccessible(true);
-                return field;
-            } catch (NoSuchFieldException e) {
-                // look in the superclass
-            } catch (RuntimeException e) {
-                return null;
-            }
+        try {
+            Field field = PrivateField.of(type, "managedScheduledExecutorService");
+            return ScheduledExecutorService.class.isAssignableFrom(field.getType()) ? field : null;
+        } catch (NoSuchFieldException | RuntimeException e) {
+            return null;
         }
-        return null;
     }
 }

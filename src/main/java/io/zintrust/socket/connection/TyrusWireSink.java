@@ -158,9 +158,9 @@ final class TyrusWireSink extends CompletionHandler<ByteBuffer> implements Frame
 
         static Path find(Object remote) {
             try {
-                Field webSocket = field(remote.getClass(), "webSocket");
-                Field protocolHandler = field(webSocket.getType(), "protocolHandler");
-                Field writer = field(protocolHandler.getType(), "writer");
+                Field webSocket = PrivateField.of(remote.getClass(), "webSocket");
+                Field protocolHandler = PrivateField.of(webSocket.getType(), "protocolHandler");
+                Field writer = PrivateField.of(protocolHandler.getType(), "writer");
                 if (!Writer.class.isAssignableFrom(writer.getType())) {
                     return null;
                 }
@@ -171,19 +171,6 @@ final class TyrusWireSink extends CompletionHandler<ByteBuffer> implements Frame
                 LOG.log(Level.INFO, "Not Payara's Tyrus (" + e + "): frames go through RemoteEndpoint.Async");
                 return null;
             }
-        }
-
-        private static Field field(Class<?> type, String name) throws NoSuchFieldException {
-            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-                try {
-                    Field field = c.getDeclaredField(name);
-                    field.setAccessible(true);
-                    return field;
-                } catch (NoSuchFieldException e) {
-                    // look in the superclass
-                }
-            }
-            throw new NoSuchFieldException(type.getName() + "." + name);
         }
     }
 }
