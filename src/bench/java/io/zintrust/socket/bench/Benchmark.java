@@ -201,6 +201,7 @@ public final class Benchmark {
         AtomicLong accepted = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         double ownCpu = self.cpuSeconds();
+        double serverCpu = server.stats.cpuSeconds();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         Semaphore inFlight = new Semaphore(callers);
         long start = System.nanoTime();
@@ -224,6 +225,8 @@ public final class Benchmark {
         results.put("http_refused", refused.get());
         results.put("http_p50_ms", latency.percentileMillis(50));
         results.put("http_p99_ms", latency.percentileMillis(99));
+        results.put("http_server_cpu_us_per_request",
+                round((server.stats.cpuSeconds() - serverCpu) / Math.max(1, accepted.get()) * 1e6));
         results.put("http_loadgen_cpu_s", round(self.cpuSeconds() - ownCpu));
     }
 
