@@ -58,7 +58,8 @@ final class GrizzlyWriteQueue implements CompletionHandler<WriteResult<WritableM
         if (known == Path.NONE) {
             return null;
         }
-        Object stream = Path.stream(tyrusWriter);
+        Object stream = known != null && known.writerType() == tyrusWriter.getClass()
+                ? known.stream(tyrusWriter) : Path.streamOf(tyrusWriter);
         if (stream == null) {
             return null;
         }
@@ -149,7 +150,16 @@ final class GrizzlyWriteQueue implements CompletionHandler<WriteResult<WritableM
             }
         }
 
-        static Object stream(Object tyrusWriter) {
+        Object stream(Object tyrusWriter) {
+            try {
+                return outputStream.get(tyrusWriter);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /** The first socket's stream, before any path is known. */
+        static Object streamOf(Object tyrusWriter) {
             try {
                 return PrivateField.of(tyrusWriter.getClass(), "servletOutputStream").get(tyrusWriter);
             } catch (ReflectiveOperationException | RuntimeException e) {
