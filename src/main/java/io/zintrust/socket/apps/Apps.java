@@ -34,11 +34,6 @@ public class Apps {
         return Optional.ofNullable(key == null ? null : byKey.get(key));
     }
 
-    /** The app of an HTTP API path, or 404. */
-    public App require(String id) {
-        return byId(id).orElseThrow(() -> new io.zintrust.socket.http.ApiException(404, "Socket app not found: " + id));
-    }
-
     public Optional<App> byId(String id) {
         return Optional.ofNullable(id == null ? null : byId.get(id));
     }

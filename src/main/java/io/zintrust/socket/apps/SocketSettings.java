@@ -28,7 +28,7 @@ public record SocketSettings(boolean enabled, Transport transport, String path, 
 
     /**
      * The error every socket and publish route answers with while this server is disabled. (A missing
-     * data grid under SOCKET_TRANSPORT=cluster is found at startup: see {@code cluster.ClusterBus}.)
+     * data grid under SOCKET_TRANSPORT=cluster is found at startup: see {@link Availability}.)
      */
     public java.util.Optional<String> unavailable() {
         if (!enabled) {

@@ -1,6 +1,6 @@
 package io.zintrust.socket.channel;
 
-/** The channel kinds of PROTOCOL.md §2.1, told apart by prefix. */
+/** The channel kinds Pusher defines (public, private, private-encrypted, presence), told apart by prefix. */
 public enum ChannelType {
     PUBLIC(false, false),
     PRIVATE(true, true),

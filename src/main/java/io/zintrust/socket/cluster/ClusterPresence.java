@@ -1,21 +1,13 @@
 package io.zintrust.socket.cluster;
 
-import com.hazelcast.cluster.Member;
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.zintrust.socket.presence.Member;
 import io.zintrust.socket.presence.PresenceLedger;
-import io.zintrust.socket.protocol.Frames;
-import io.zintrust.socket.protocol.JsonText;
 import io.zintrust.socket.users.OnlineLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,45 +19,38 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Presence across instances, in a map of the data grid: one entry per presence channel holding, per
- * user, the user_info and the instances that have a socket of that user. Each change happens under the
- * grid's lock of that channel's entry, so two instances never both announce the same arrival or
- * departure. When an instance dies, the oldest survivor removes it from every channel and announces
- * the users that left with it; readers also ignore instances no longer in the cluster.
+ * Presence and online users across instances, in a map of the data grid: one entry per presence
+ * channel (see {@link PresenceEntries}), and one more per app for signed-in users. Each change happens
+ * under the grid's lock of that entry, so two instances never both decide the same arrival or
+ * departure; readers ignore instances no longer in the cluster. Alone, every first arrival and last
+ * departure here is the first and last anywhere.
  */
 @ApplicationScoped
-public class ClusterPresence implements PresenceLedger, OnlineLedger, MembershipListener {
+public class ClusterPresence implements PresenceLedger, OnlineLedger {
 
-    private static final System.Logger LOG = System.getLogger(ClusterPresence.class.getName());
     static final String MAP = "zintrust-socket-presence";
     /** Signed-in users are kept like the members of one more channel, under a name no channel can have. */
     static final String ONLINE = "\u0000online";
 
     @Inject
-    ClusterBus bus;
+    GridDetection detection;
 
-    private volatile IMap<String, String> map;
-    private volatile HazelcastInstance grid;
-
-    /** Called by the bus once it has joined the cluster. */
-    void attach(HazelcastInstance hazelcast) {
-        grid = hazelcast;
-        map = hazelcast.getMap(MAP);
-        hazelcast.getCluster().addMembershipListener(this);
+    private interface Change {
+        boolean apply(Map<String, PresenceEntries.Entry> users, String self, Set<String> live);
     }
 
-    private static String key(String appId, String channel) {
+    static String key(String appId, String channel) {
         return appId + "\n" + channel;
     }
 
     @Override
-    public boolean joined(String appId, String channel, io.zintrust.socket.presence.Member member) {
+    public boolean joined(String appId, String channel, Member member) {
         return change(appId, channel, (users, self, live) -> {
-            Entry entry = users.computeIfAbsent(member.userId(),
-                    id -> new Entry(member.userInfoJson(), new LinkedHashSet<>()));
-            boolean first = entry.instances.stream().noneMatch(live::contains);
-            entry.instances.retainAll(live);
-            entry.instances.add(self);
+            PresenceEntries.Entry entry = users.computeIfAbsent(member.userId(),
+                    id -> new PresenceEntries.Entry(member.userInfoJson(), new LinkedHashSet<>()));
+            boolean first = entry.instances().stream().noneMatch(live::contains);
+            entry.instances().retainAll(live);
+            entry.instances().add(self);
             return first;
         });
     }
@@ -73,13 +58,13 @@ public class ClusterPresence implements PresenceLedger, OnlineLedger, Membership
     @Override
     public boolean left(String appId, String channel, String userId) {
         return change(appId, channel, (users, self, live) -> {
-            Entry entry = users.get(userId);
+            PresenceEntries.Entry entry = users.get(userId);
             if (entry == null) {
                 return true;
             }
-            entry.instances.remove(self);
-            entry.instances.retainAll(live);
-            if (entry.instances.isEmpty()) {
+            entry.instances().remove(self);
+            entry.instances().retainAll(live);
+            if (entry.instances().isEmpty()) {
                 users.remove(userId);
                 return true;
             }
@@ -87,25 +72,18 @@ public class ClusterPresence implements PresenceLedger, OnlineLedger, Membership
         });
     }
 
-    private interface Change {
-        boolean apply(Map<String, Entry> users, String self, Set<String> live);
-    }
-
-    /**
-     * Reads, changes and stores the channel's entry under the grid's lock of it. Alone (no grid), every
-     * local first arrival and last departure is the first and last anywhere.
-     */
     private boolean change(String appId, String channel, Change change) {
-        IMap<String, String> presence = map;
-        if (presence == null) {
+        HazelcastInstance grid = detection.grid().orElse(null);
+        if (grid == null) {
             return true;
         }
+        IMap<String, String> presence = grid.getMap(MAP);
         String key = key(appId, channel);
         String self = grid.getCluster().getLocalMember().getUuid().toString();
         presence.lock(key);
         try {
-            Map<String, Entry> users = read(presence.get(key));
-            boolean result = change.apply(users, self, liveMembers());
+            Map<String, PresenceEntries.Entry> users = PresenceEntries.read(presence.get(key));
+            boolean result = change.apply(users, self, live(grid));
             store(presence, key, users);
             return result;
         } finally {
@@ -115,28 +93,24 @@ public class ClusterPresence implements PresenceLedger, OnlineLedger, Membership
 
     @Override
     public Optional<Map<String, String>> members(String appId, String channel) {
-        IMap<String, String> presence = map;
-        if (presence == null) {
+        HazelcastInstance grid = detection.grid().orElse(null);
+        if (grid == null) {
             return Optional.empty();
         }
-        Set<String> live = liveMembers();
+        Set<String> live = live(grid);
         Map<String, String> members = new LinkedHashMap<>();
-        read(presence.get(key(appId, channel))).forEach((userId, entry) -> {
-            if (entry.instances.stream().anyMatch(live::contains)) {
-                members.put(userId, entry.userInfoJson);
+        IMap<String, String> presence = grid.getMap(MAP);
+        PresenceEntries.read(presence.get(key(appId, channel))).forEach((userId, entry) -> {
+            if (entry.instances().stream().anyMatch(live::contains)) {
+                members.put(userId, entry.userInfoJson());
             }
         });
         return Optional.of(members);
     }
 
     @Override
-    public void announce(String appId, String channel, String frame) {
-        bus.relayElsewhere(appId, channel, frame);
-    }
-
-    @Override
     public boolean cameOnline(String appId, String userId) {
-        return joined(appId, ONLINE, new io.zintrust.socket.presence.Member(userId, "null"));
+        return joined(appId, ONLINE, new Member(userId, "null"));
     }
 
     @Override
@@ -150,95 +124,44 @@ public class ClusterPresence implements PresenceLedger, OnlineLedger, Membership
                 .collect(Collectors.toSet())).orElse(Set.of());
     }
 
-    @Override
-    public void tellWatchersElsewhere(String appId, String userId, String state) {
-        bus.watchElsewhere(appId, userId, state);
-    }
-
-    @Override
-    public void memberAdded(MembershipEvent event) {
-        // a new instance starts with no sockets: nothing to do
-    }
-
-    /** The oldest survivor takes the dead instance's users out of every channel and announces them. */
-    @Override
-    public void memberRemoved(MembershipEvent event) {
-        Member oldest = event.getMembers().iterator().next();
-        if (!oldest.localMember()) {
-            return;
-        }
-        String dead = event.getMember().getUuid().toString();
-        IMap<String, String> presence = map;
-        int removed = 0;
+    /** Takes a dead instance out of every entry; the users that are now nowhere, per entry key. */
+    Map<String, List<String>> removeInstance(HazelcastInstance grid, String dead) {
+        IMap<String, String> presence = grid.getMap(MAP);
+        Map<String, List<String>> goneByKey = new LinkedHashMap<>();
         for (String key : new ArrayList<>(presence.keySet())) {
             presence.lock(key);
-            List<String> gone = new ArrayList<>();
             try {
-                Map<String, Entry> users = read(presence.get(key));
-                Set<String> live = liveMembers();
-                for (var user : users.entrySet()) {
-                    user.getValue().instances.remove(dead);
-                    user.getValue().instances.retainAll(live);
-                    if (user.getValue().instances.isEmpty()) {
-                        gone.add(user.getKey());
+                Map<String, PresenceEntries.Entry> users = PresenceEntries.read(presence.get(key));
+                Set<String> live = live(grid);
+                List<String> gone = new ArrayList<>();
+                users.forEach((userId, entry) -> {
+                    entry.instances().remove(dead);
+                    entry.instances().retainAll(live);
+                    if (entry.instances().isEmpty()) {
+                        gone.add(userId);
                     }
-                }
+                });
                 gone.forEach(users::remove);
                 store(presence, key, users);
+                if (!gone.isEmpty()) {
+                    goneByKey.put(key, gone);
+                }
             } finally {
                 presence.unlock(key);
             }
-            int split = key.indexOf('\n');
-            String appId = key.substring(0, split);
-            String channel = key.substring(split + 1);
-            for (String userId : gone) {
-                if (ONLINE.equals(channel)) {
-                    bus.watchEverywhere(appId, userId, "offline");
-                } else {
-                    bus.relayEverywhere(appId, channel, Frames.memberRemoved(channel, userId));
-                }
-                removed++;
-            }
         }
-        int count = removed;
-        LOG.log(Level.INFO, () -> "Instance " + dead + " left the cluster: " + count
-                + " presence member(s) it held were removed");
+        return goneByKey;
     }
 
-    private Set<String> liveMembers() {
+    private static Set<String> live(HazelcastInstance grid) {
         return grid.getCluster().getMembers().stream().map(m -> m.getUuid().toString()).collect(Collectors.toSet());
     }
 
-    private static void store(IMap<String, String> presence, String key, Map<String, Entry> users) {
+    private static void store(IMap<String, String> presence, String key, Map<String, PresenceEntries.Entry> users) {
         if (users.isEmpty()) {
             presence.delete(key);
         } else {
-            presence.set(key, write(users));
+            presence.set(key, PresenceEntries.write(users));
         }
-    }
-
-    private record Entry(String userInfoJson, Set<String> instances) {
-    }
-
-    private static Map<String, Entry> read(String json) {
-        Map<String, Entry> users = new LinkedHashMap<>();
-        if (json == null) {
-            return users;
-        }
-        JsonObject document = JsonText.object(json).orElseThrow();
-        for (var user : document.entrySet()) {
-            JsonObject entry = user.getValue().asJsonObject();
-            Set<String> instances = new LinkedHashSet<>();
-            entry.getJsonArray("on").getValuesAs(JsonString.class).forEach(s -> instances.add(s.getString()));
-            users.put(user.getKey(), new Entry(entry.getString("info"), instances));
-        }
-        return users;
-    }
-
-    private static String write(Map<String, Entry> users) {
-        JsonObjectBuilder document = JsonText.JSON.createObjectBuilder();
-        users.forEach((userId, entry) -> document.add(userId, JsonText.JSON.createObjectBuilder()
-                .add("info", entry.userInfoJson).add("on", JsonText.JSON.createArrayBuilder(entry.instances))));
-        return document.build().toString();
     }
 }

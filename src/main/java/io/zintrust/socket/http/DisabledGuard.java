@@ -1,7 +1,6 @@
 package io.zintrust.socket.http;
 
-import io.zintrust.socket.apps.SocketSettings;
-import io.zintrust.socket.cluster.ClusterBus;
+import io.zintrust.socket.apps.Availability;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -14,13 +13,10 @@ import jakarta.ws.rs.ext.Provider;
 public class DisabledGuard implements ContainerRequestFilter {
 
     @Inject
-    SocketSettings settings;
-    @Inject
-    ClusterBus cluster;
+    Availability availability;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        settings.unavailable().or(cluster::unavailable)
-                .ifPresent(reason -> request.abortWith(ErrorBody.response(503, reason)));
+        availability.refusal().ifPresent(reason -> request.abortWith(ErrorBody.response(503, reason)));
     }
 }

@@ -19,6 +19,4 @@ public interface PresenceLedger {
     /** The channel's members on every instance (user id to user_info JSON); empty when running alone. */
     Optional<Map<String, String>> members(String appId, String channel);
 
-    /** Delivers a member event frame to the channel's subscribers on the other instances. */
-    void announce(String appId, String channel, String frame);
 }

@@ -1,6 +1,6 @@
 package io.zintrust.socket.protocol;
 
-/** The Pusher close / error codes this server uses (PROTOCOL.md §1.6). */
+/** The Pusher close / error codes this server uses (Pusher's websocket protocol, "Error codes"; see the README). */
 public enum ErrorCode {
     APP_NOT_FOUND(4001),
     APP_DISABLED(4003),

@@ -1,7 +1,8 @@
 package io.zintrust.socket.protocol;
 
 /**
- * Encodes every frame the server sends. Holds the double-JSON rules of PROTOCOL.md §1.2: protocol
+ * Encodes every frame the server sends. Holds the double-JSON rules of the Pusher protocol
+ * (https://pusher.com/docs/channels/library_auth_reference/pusher-websockets-protocol/): protocol
  * payloads travel as JSON strings, API event data is the publisher's string verbatim, client event
  * data keeps the JSON the sender used, errors carry an object.
  */

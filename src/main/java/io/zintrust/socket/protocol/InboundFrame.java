@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * One frame received from a client: {@code {"event":..,"channel":..,"data":..}}.
- * {@code data} keeps its JSON type; {@link #dataObject()} applies the tolerance of PROTOCOL.md §1.2
+ * {@code data} keeps its JSON type; {@link #dataObject()} applies the tolerance Pusher's clients
+ * rely on
  * (an object, or a string that holds one).
  */
 public record InboundFrame(String event, String channel, JsonValue data) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Verifies a Pusher HTTP API request signed with auth_version 1.0 (PROTOCOL.md §3.1). The verdict is
+ * Verifies a Pusher HTTP API request signed with auth_version 1.0 (https://pusher.com/docs/channels/library_auth_reference/rest-api/#authentication). The verdict is
  * an error message, or empty when the request is authentic.
  */
 public final class ApiSignature {

@@ -3,7 +3,8 @@ package io.zintrust.socket.signature;
 import io.zintrust.socket.apps.App;
 
 /**
- * The {@code auth} tokens of PROTOCOL.md §2.3: {@code key:hex} over {@code socket_id:channel[:channel_data]}
+ * The {@code auth} tokens of Pusher's channel authorization
+ * (https://pusher.com/docs/channels/library_auth_reference/auth-signatures/): {@code key:hex} over {@code socket_id:channel[:channel_data]}
  * for subscriptions and {@code socket_id::user::user_data} for sign-in. Always computed over the exact
  * strings the client sent.
  */

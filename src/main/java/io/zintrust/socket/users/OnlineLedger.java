@@ -18,6 +18,4 @@ public interface OnlineLedger {
     /** Those of {@code userIds} signed in on any instance (empty when running alone). */
     Set<String> onlineAnywhere(String appId, Collection<String> userIds);
 
-    /** Tells the user's watchers on the other instances that it went {@code online} or {@code offline}. */
-    void tellWatchersElsewhere(String appId, String userId, String state);
 }

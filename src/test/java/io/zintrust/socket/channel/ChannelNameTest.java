@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Prefix typing and naming rules, PROTOCOL.md §2.1–2.2. */
+/** Prefix typing and naming rules. */
 class ChannelNameTest {
 
     @ParameterizedTest(name = "{0} is {1}, cached={2}")

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Reading a presence member from channel_data, PROTOCOL.md §2.5. */
+/** Reading a presence member from channel_data. */
 class MemberTest {
 
     @Test

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Members deduplicated by user id, first-join / last-leave, PROTOCOL.md §1.4 and §2.5. */
+/** Members deduplicated by user id, first-join / last-leave. */
 class PresenceRosterTest {
 
     static final Member ADA = new Member("7", "{\"name\":\"Ada\"}");

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The double-JSON encoding rules of PROTOCOL.md §1.2, checked by parsing what the server would send. */
+/** The double-JSON encoding rules of of the Pusher protocol, checked by parsing what the server would send. */
 class FramesTest {
 
     static JsonObject json(String text) {

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Decoding client frames and the tolerance of PROTOCOL.md §1.2. */
+/** Decoding client frames and the tolerance Pusher clients rely on. */
 class InboundFrameTest {
 
     static ProtocolException refused(String text) {

@@ -13,7 +13,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** HTTP API request signing, PROTOCOL.md §3.1, with its golden vectors. */
+/** HTTP API request signing, with golden vectors computed from Pusher's documented algorithm. */
 class ApiSignatureTest {
 
     static final String KEY = "278d425bdf160c739803";

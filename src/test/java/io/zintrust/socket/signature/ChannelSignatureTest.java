@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The auth tokens of PROTOCOL.md §2.3 with its golden vectors. */
+/** The auth tokens of Pusher channel authorization, with golden vectors. */
 class ChannelSignatureTest {
 
     static final String KEY = "278d425bdf160c739803";

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The §2.3 and §3.1 golden vectors of PROTOCOL.md, computed by the bare primitive. */
+/** The channel-auth and API-signature golden vectors, computed by the bare primitive. */
 class HmacTest {
 
     static final String SECRET = "7ad3773142a6692b25b8";

@@ -1,0 +1,167 @@
+package io.zintrust.socket.channel;
+
+import io.zintrust.socket.activity.Activities;
+import io.zintrust.socket.activity.Activity;
+import io.zintrust.socket.apps.App;
+import io.zintrust.socket.connections.ClientSocket;
+import io.zintrust.socket.presence.Member;
+import io.zintrust.socket.protocol.Frames;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who is subscribed where: joining and leaving channels, with the frames and activities that implies.
+ * Frames are queued under the channel's monitor and written after it; activities are told after it.
+ */
+@ApplicationScoped
+public class Subscriptions {
+
+    /** What became of a subscription request. */
+    public enum Joined { SUBSCRIBED, PRESENCE_FULL, TOO_MANY_CHANNELS }
+
+    /** Channels one socket may be subscribed to at once; bounds what one client can make the server hold. */
+    public static final int MAX_CHANNELS_PER_SOCKET = 1000;
+
+    @Inject
+    Channels channels;
+    @Inject
+    PresenceChannels presence;
+    @Inject
+    CacheChannels cache;
+    @Inject
+    SubscriptionCounts counts;
+    @Inject
+    Activities activities;
+
+    /** The locked part's outcome, told after the lock. */
+    private record Change(Joined joined, Channel channel, boolean occupied, boolean cacheMiss, int count,
+                          List<ClientSocket> told) {
+    }
+
+    /**
+     * Adds the socket to the channel and answers {@code subscription_succeeded} (then, on a cache
+     * channel, the cached event or {@code pusher:cache_miss}); on presence channels the others get
+     * {@code member_added} when this is the user's first socket anywhere. Subscribing again is
+     * answered again but never adds a second delivery.
+     */
+    public Joined subscribe(ClientSocket socket, ChannelName name, Member member) {
+        // the cluster-wide roster for the member limit, read before any lock (a data-grid call)
+        Map<String, String> everywhere = name.isPresence() ? presence.everywhere(socket.app(), name.value()) : null;
+        Change change;
+        do {
+            change = join(socket, name, member, everywhere);
+        } while (change == null);
+        socket.flush();
+        change.told().forEach(ClientSocket::flush);
+        App app = socket.app();
+        if (change.occupied()) {
+            activities.emit(new Activity.ChannelOccupied(app, name.value()));
+        }
+        if (name.isPresence()) {
+            presence.settle(change.channel());
+        }
+        if (change.cacheMiss()) {
+            activities.emit(new Activity.CacheMissed(app, name.value()));
+        }
+        if (change.count() >= 0) {
+            activities.emit(new Activity.SubscriptionCountChanged(app, name.value(), change.count()));
+        }
+        return change.joined();
+    }
+
+    /** The locked part of subscribe; null when the channel found was retired meanwhile. */
+    private Change join(ClientSocket socket, ChannelName name, Member member, Map<String, String> everywhere) {
+        Channel channel = channels.joinable(socket.app(), name);
+        synchronized (channel) {
+            if (channel.retired) {
+                return null;
+            }
+            boolean known = channel.subscribers.contains(socket);
+            if (!known && channel.roster != null && PresenceChannels.full(channel, member, everywhere)) {
+                channels.retireIfEmpty(channel);
+                return refused(Joined.PRESENCE_FULL, channel);
+            }
+            if (!known && socket.channels().size() >= MAX_CHANNELS_PER_SOCKET) {
+                channels.retireIfEmpty(channel);
+                return refused(Joined.TOO_MANY_CHANNELS, channel);
+            }
+            boolean added = channel.subscribers.add(socket);
+            if (added) {
+                socket.channels().add(name.value());
+                if (socket.isGone()) {
+                    // raced with the socket's release, which may already have walked its channels
+                    channel.subscribers.remove(socket);
+                    socket.channels().remove(name.value());
+                    channels.retireIfEmpty(channel);
+                    return refused(Joined.SUBSCRIBED, channel);
+                }
+            }
+            boolean cacheMiss = false;
+            if (channel.roster != null) {
+                // presence answers once the ledger has spoken; a cached event follows the answer there
+                presence.joined(channel, socket, member, added, () -> queueCached(socket, name));
+            } else {
+                socket.enqueue(Frames.subscriptionSucceeded(name.value(), null));
+                cacheMiss = name.cached() && cache.queueLastEvent(socket, name.value());
+            }
+            List<ClientSocket> told = new ArrayList<>();
+            int count = added ? counts.changed(channel, told) : -1;
+            return new Change(Joined.SUBSCRIBED, channel, added && channel.subscribers.size() == 1,
+                    cacheMiss, count, told);
+        }
+    }
+
+    /** After a presence answer, with no lock held: the cached event or a cache miss. */
+    private void queueCached(ClientSocket socket, ChannelName name) {
+        if (name.cached() && cache.queueLastEvent(socket, name.value())) {
+            activities.emit(new Activity.CacheMissed(socket.app(), name.value()));
+        }
+    }
+
+    private static Change refused(Joined joined, Channel channel) {
+        return new Change(joined, channel, false, false, -1, List.of());
+    }
+
+    /** Removes the socket from the channel; presence channels announce the user's last socket leaving. */
+    public void unsubscribe(ClientSocket socket, String name) {
+        Channel channel = channels.find(socket.app(), name);
+        if (channel == null) {
+            return;
+        }
+        List<ClientSocket> told = new ArrayList<>();
+        int count;
+        boolean vacated;
+        synchronized (channel) {
+            if (!channel.subscribers.remove(socket)) {
+                return;
+            }
+            socket.channels().remove(name);
+            if (channel.roster != null) {
+                presence.left(channel, socket);
+            }
+            count = counts.changed(channel, told);
+            vacated = channels.retireIfEmpty(channel);
+        }
+        told.forEach(ClientSocket::flush);
+        if (channel.roster != null) {
+            presence.settle(channel);
+        }
+        if (count >= 0) {
+            activities.emit(new Activity.SubscriptionCountChanged(socket.app(), name, count));
+        }
+        if (vacated) {
+            activities.emit(new Activity.ChannelVacated(socket.app(), name));
+        }
+    }
+
+    /** Leaves every channel the socket is in (it closed). */
+    public void leaveAll(ClientSocket socket) {
+        for (String name : List.copyOf(socket.channels())) {
+            unsubscribe(socket, name);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.zintrust.socket.cluster;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.topic.ITopic;
+import com.hazelcast.topic.Message;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.lang.System.Logger.Level;
+import java.util.UUID;
+
+/**
+ * The one topic of the data grid that instances talk over. Joined at deployment, so an instance that
+ * never publishes still hears the others; what arrives goes to the channel queries (questions and
+ * answers) or to the inbound applier (everything else). Without a grid it carries nothing.
+ */
+@ApplicationScoped
+public class ClusterTopic {
+
+    private static final System.Logger LOG = System.getLogger(ClusterTopic.class.getName());
+    static final String NAME = "zintrust-socket-events";
+
+    @Inject
+    GridDetection detection;
+    @Inject
+    InboundApplier applier;
+    @Inject
+    ClusterQueries queries;
+
+    private volatile ITopic<String> topic;
+    private volatile UUID listener;
+    private volatile String self;
+
+    void join(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        detection.grid().ifPresent(grid -> {
+            ITopic<String> joined = grid.getTopic(NAME);
+            self = grid.getCluster().getLocalMember().getUuid().toString();
+            listener = joined.addMessageListener(this::onMessage);
+            topic = joined;
+        });
+    }
+
+    @PreDestroy
+    void leave() {
+        ITopic<String> joined = topic;
+        if (joined != null && listener != null) {
+            try {
+                joined.removeMessageListener(listener);
+            } catch (RuntimeException e) {
+                // the grid is shutting down with us
+            }
+        }
+    }
+
+    boolean clustered() {
+        return topic != null;
+    }
+
+    /** Instances in the cluster, this one included. */
+    int instances() {
+        return detection.grid().map(HazelcastInstance::getCluster).map(c -> c.getMembers().size()).orElse(1);
+    }
+
+    /** Hands a message to every other instance; a failure costs them this message, never the caller's work. */
+    void publish(ClusterMessage message) {
+        ITopic<String> joined = topic;
+        if (joined == null) {
+            return;
+        }
+        try {
+            joined.publish(ClusterCodec.encode(message));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not hand a message to the cluster: " + e);
+        }
+    }
+
+    /** On the grid's event thread, one message at a time and in publish order per instance. */
+    private void onMessage(Message<String> message) {
+        if (message.getPublishingMember() != null && message.getPublishingMember().localMember()) {
+            return; // delivered here before it was published
+        }
+        ClusterMessage decoded;
+        try {
+            decoded = ClusterCodec.decode(message.getMessageObject());
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "Could not read a cluster message: " + e.getMessage());
+            return;
+        }
+        if (decoded instanceof ClusterMessage.Ask ask) {
+            queries.answer(ask);
+        } else if (decoded instanceof ClusterMessage.Answer answer) {
+            queries.collect(answer);
+        } else {
+            applier.offer(decoded);
+        }
+    }
+}

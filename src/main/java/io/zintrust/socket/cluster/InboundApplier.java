@@ -1,0 +1,98 @@
+package io.zintrust.socket.cluster;
+
+import io.zintrust.socket.apps.App;
+import io.zintrust.socket.apps.Apps;
+import io.zintrust.socket.channel.Fanout;
+import io.zintrust.socket.connections.ClientSocket;
+import io.zintrust.socket.users.UserDirectory;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Applies other instances' messages to this instance's sockets, through the state owners. The grid's
+ * event thread only queues them; one container thread at a time applies them in arrival order and
+ * writes each socket once per burst, so a burst of events costs one write per socket.
+ */
+@ApplicationScoped
+public class InboundApplier {
+
+    private static final System.Logger LOG = System.getLogger(InboundApplier.class.getName());
+    private static final int FLUSH_EVERY = 10_000;
+
+    @Inject
+    Apps apps;
+    @Inject
+    Fanout fanout;
+    @Inject
+    UserDirectory users;
+    @Resource
+    ManagedExecutorService executor;
+
+    private final Queue<ClusterMessage> inbound = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean applying = new AtomicBoolean();
+
+    void offer(ClusterMessage message) {
+        inbound.offer(message);
+        schedule();
+    }
+
+    private void schedule() {
+        if (!inbound.isEmpty() && applying.compareAndSet(false, true)) {
+            try {
+                executor.execute(this::applyQueued);
+            } catch (RuntimeException rejected) {
+                applyQueued();
+            }
+        }
+    }
+
+    private void applyQueued() {
+        try {
+            Set<ClientSocket> queued = new LinkedHashSet<>();
+            for (ClusterMessage message = inbound.poll(); message != null; message = inbound.poll()) {
+                try {
+                    apply(message, queued);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Could not apply a cluster message: " + e);
+                }
+                if (queued.size() >= FLUSH_EVERY) {
+                    fanout.flush(queued);
+                    queued.clear();
+                }
+            }
+            fanout.flush(queued);
+        } finally {
+            applying.set(false);
+            schedule();
+        }
+    }
+
+    void apply(ClusterMessage message, Set<ClientSocket> queued) {
+        Optional<App> found = apps.byId(message.appId());
+        if (found.isEmpty()) {
+            return; // an app this instance does not serve (differently configured members)
+        }
+        App app = found.get();
+        if (message instanceof ClusterMessage.Publish p) {
+            for (String channel : p.channels()) {
+                fanout.queuePublished(app, channel, p.event(), p.data(), p.exceptSocketId(), queued);
+            }
+        } else if (message instanceof ClusterMessage.Relay r) {
+            fanout.queueFrame(app, r.channel(), r.frame(), null, queued);
+        } else if (message instanceof ClusterMessage.Terminate t) {
+            users.closeSocketsOf(app, t.userId());
+        } else if (message instanceof ClusterMessage.Watch w) {
+            users.tellWatchers(app, w.userId(), w.online());
+        }
+    }
+}

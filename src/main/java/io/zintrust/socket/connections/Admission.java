@@ -1,0 +1,4 @@
+package io.zintrust.socket.connections;
+
+/** What became of a new socket. */
+public enum Admission { ADMITTED, ID_TAKEN, APP_FULL, SERVER_FULL }

@@ -1,0 +1,48 @@
+package io.zintrust.socket.container;
+
+import io.zintrust.socket.container.payara.PayaraMicroFacts;
+import io.zintrust.socket.container.payara.TyrusWireSink;
+import jakarta.websocket.Session;
+
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+
+/**
+ * The one door to container internals. Each answer comes from Payara's classes when they are there and
+ * usable, and from the portable Jakarta EE APIs otherwise; nothing outside this package reaches into
+ * Payara, Grizzly or Tyrus.
+ */
+public final class ContainerAccess {
+
+    private static final System.Logger LOG = System.getLogger(ContainerAccess.class.getName());
+
+    private ContainerAccess() {
+    }
+
+    /**
+     * Payara's Tyrus writer when {@code direct} is allowed and the session is Payara's Tyrus with no
+     * extension negotiated; otherwise the portable asynchronous remote endpoint.
+     */
+    public static FrameSink sinkFor(Session session, boolean direct) {
+        if (direct && session.getNegotiatedExtensions().isEmpty()) {
+            try {
+                FrameSink sink = TyrusWireSink.attach(session);
+                if (sink != null) {
+                    return sink;
+                }
+            } catch (LinkageError notTyrus) {
+                LOG.log(Level.DEBUG, () -> "Tyrus writer not visible, using the portable path: " + notTyrus);
+            }
+        }
+        return new AsyncRemoteSink(session);
+    }
+
+    /** On Payara Micro, whether it was started with clustering (not --nocluster); empty elsewhere. */
+    public static Optional<Boolean> payaraMicroClustering() {
+        try {
+            return PayaraMicroFacts.clustering();
+        } catch (LinkageError notPayara) {
+            return Optional.empty();
+        }
+    }
+}

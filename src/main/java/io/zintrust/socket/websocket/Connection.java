@@ -1,0 +1,341 @@
+package io.zintrust.socket.websocket;
+
+import io.zintrust.socket.apps.App;
+import io.zintrust.socket.connections.ClientSocket;
+import io.zintrust.socket.container.FrameSink;
+import io.zintrust.socket.protocol.ErrorCode;
+import io.zintrust.socket.protocol.Frames;
+import io.zintrust.socket.protocol.OutboundFrame;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One client socket. Frames wait in the socket's own outbox and leave in batches, one batch in flight
+ * at a time, never written while a state owner's lock is held; at most {@code outboundLimit} may wait
+ * unwritten: a socket that cannot keep up is closed with 4100 instead of slowing everyone who
+ * publishes to it.
+ */
+public final class Connection implements ClientSocket, FrameSink.Listener {
+
+    private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+
+    private final String socketId;
+    private final App app;
+    private final Session session;
+    private final FrameSink sink;
+    private final int outboundLimit;
+    private final Executor closer;
+    private final AtomicInteger unwritten = new AtomicInteger();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final Queue<OutboundFrame> outbox = new ConcurrentLinkedQueue<>();
+    /** True while a batch is with the sink; its holder alone touches {@link #inFlight} and {@link #issuer}. */
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicInteger writesInProgress = new AtomicInteger();
+    private int inFlight;
+    private volatile Thread issuer;
+    private final Set<String> channels = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> presenceIds = new ConcurrentHashMap<>();
+    private volatile long lastSeenNanos = System.nanoTime();
+    private volatile long pingSentNanos;
+    private volatile boolean gone;
+    private final long connectedAtNanos = System.nanoTime();
+    private long clientEventWindowStart;
+    private int clientEventsInWindow;
+
+    public Connection(String socketId, App app, Session session, FrameSink sink, int outboundLimit, Executor closer) {
+        this.socketId = socketId;
+        this.app = app;
+        this.session = session;
+        this.sink = sink;
+        this.outboundLimit = outboundLimit;
+        this.closer = closer;
+    }
+
+    @Override
+    public String socketId() {
+        return socketId;
+    }
+
+    @Override
+    public App app() {
+        return app;
+    }
+
+    @Override
+    public Set<String> channels() {
+        return channels;
+    }
+
+    @Override
+    public Map<String, String> presenceIds() {
+        return presenceIds;
+    }
+
+    public boolean isClosing() {
+        return closing.get();
+    }
+
+    public boolean isOpen() {
+        return !closing.get() && session.isOpen();
+    }
+
+    /**
+     * Queues a frame without calling into the container. Callers that hold a lock use this and call
+     * {@link #flush()} once the lock is released: the container may call back into the state owners (a
+     * failed write closes the session synchronously), which must never find our locks held.
+     */
+    @Override
+    public void enqueue(OutboundFrame frame) {
+        if (closing.get()) {
+            return;
+        }
+        if (unwritten.incrementAndGet() > outboundLimit) {
+            unwritten.decrementAndGet();
+            closeWith(ErrorCode.OVER_CAPACITY, "Over capacity: the client did not read its messages fast enough");
+            return;
+        }
+        outbox.offer(frame);
+    }
+
+    /**
+     * Hands the queued frames, in order and as one batch, to the sink. Whoever finds no batch in flight
+     * writes; everyone else returns at once, so no thread ever waits for another socket's writes. The
+     * batch's completion starts the next one, unless it completed inside this very call, in which case
+     * this loop does (no recursion, however long the queue).
+     */
+    @Override
+    public void flush() {
+        while (!outbox.isEmpty() && writing.compareAndSet(false, true)) {
+            List<OutboundFrame> batch = takeBatch();
+            if (batch.isEmpty() || closing.get()) {
+                unwritten.addAndGet(-batch.size());
+                writing.set(false);
+                if (closing.get()) {
+                    outbox.clear();
+                    return;
+                }
+                continue;
+            }
+            inFlight = batch.size();
+            if (!enterWrite()) {
+                unwritten.addAndGet(-batch.size());
+                outbox.clear();
+                writing.set(false);
+                return;
+            }
+            issuer = Thread.currentThread();
+            try {
+                sink.write(batch, this);
+            } catch (RuntimeException e) {
+                issuer = null;
+                failed(e);
+                return;
+            } finally {
+                exitWrite();
+            }
+            issuer = null;
+        }
+    }
+
+    /**
+     * Announces a write to the container's socket writer; false once the container has released the
+     * socket. Paired with {@link #markGone()}: the count goes up before the flag is read there, and the
+     * flag is set before the count is read here, so either the write sees the release or the release
+     * waits for the write.
+     */
+    private boolean enterWrite() {
+        writesInProgress.incrementAndGet();
+        if (gone) {
+            writesInProgress.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    private void exitWrite() {
+        writesInProgress.decrementAndGet();
+    }
+
+    private List<OutboundFrame> takeBatch() {
+        List<OutboundFrame> batch = new ArrayList<>();
+        int size = 0;
+        for (OutboundFrame next = outbox.peek(); next != null; next = outbox.peek()) {
+            int length = next.wire().length;
+            if (!batch.isEmpty() && size + length > FrameSink.BATCH_LIMIT) {
+                break;
+            }
+            batch.add(outbox.poll());
+            size += length;
+        }
+        return batch;
+    }
+
+    @Override
+    public void written() {
+        boolean inline = issuer == Thread.currentThread();
+        unwritten.addAndGet(-inFlight);
+        writing.set(false);
+        if (!inline) {
+            flush();
+        }
+    }
+
+    @Override
+    public void failed(Throwable cause) {
+        unwritten.addAndGet(-inFlight);
+        writing.set(false);
+        // The peer is gone; the container does not always call onClose then (seen with Payara's
+        // Tyrus when a client closes while frames are being written to it).
+        LOG.log(Level.DEBUG, () -> "Write to socket " + socketId + " failed: " + cause);
+        closeQuietly(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "write failed"));
+    }
+
+    /**
+     * Sends {@code pusher:error} with the code, then closes with the same code. Frames still queued are
+     * dropped. Runs on the container's executor: closing writes, and may call back into the state owners.
+     */
+    @Override
+    public void closeWith(ErrorCode code, String message) {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        if (code == ErrorCode.OVER_CAPACITY) {
+            LOG.log(Level.INFO, () -> "Closing socket " + socketId + " with 4100: more than " + outboundLimit
+                    + " frames waited to be written to it");
+        }
+        // a socket over capacity is not reading: the close frame alone has to say why
+        String error = code == ErrorCode.OVER_CAPACITY ? null : Frames.error(code, message);
+        close(error, code.code(), message);
+    }
+
+    private void closeQuietly(CloseReason reason) {
+        if (closing.compareAndSet(false, true)) {
+            close(null, reason.getCloseCode().getCode(), reason.getReasonPhrase());
+        }
+    }
+
+    private void close(String lastFrame, int code, String message) {
+        Runnable closing = () -> {
+            try {
+                if (lastFrame != null && enterWrite()) {
+                    try {
+                        sink.write(List.of(OutboundFrame.of(lastFrame)), CLOSING);
+                    } finally {
+                        exitWrite();
+                    }
+                }
+                session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reasonPhrase(message)));
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.DEBUG, () -> "Close of socket " + socketId + " failed: " + e);
+                try {
+                    session.close();
+                } catch (IOException | RuntimeException ignored) {
+                    // the socket's state is released whether or not the container could close it
+                }
+            }
+        };
+        try {
+            closer.execute(closing);
+        } catch (RuntimeException rejected) {
+            closing.run();
+        }
+    }
+
+    /** The last frame before a close is not waited for: the close follows it through the same writer. */
+    private static final FrameSink.Listener CLOSING = new FrameSink.Listener() {
+        @Override
+        public void written() {
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+        }
+    };
+
+    /** A close frame's reason may hold 123 bytes of UTF-8. */
+    static String reasonPhrase(String message) {
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= 123) {
+            return message;
+        }
+        int end = Math.min(message.length(), 123);
+        while (end > 0 && message.substring(0, end).getBytes(StandardCharsets.UTF_8).length > 123) {
+            end--;
+        }
+        if (end > 0 && Character.isHighSurrogate(message.charAt(end - 1))) {
+            end--;
+        }
+        return message.substring(0, end);
+    }
+
+    long connectedAtNanos() {
+        return connectedAtNanos;
+    }
+
+    /** Counts a client event against a per-second budget; false when over it ({@code perSecond} -1: no limit). */
+    public synchronized boolean allowClientEvent(int perSecond) {
+        if (perSecond < 0) {
+            return true;
+        }
+        long now = System.nanoTime();
+        if (now - clientEventWindowStart >= 1_000_000_000L) {
+            clientEventWindowStart = now;
+            clientEventsInWindow = 0;
+        }
+        return ++clientEventsInWindow <= perSecond;
+    }
+
+    /**
+     * Called from the container's onClose, before it recycles the upgraded request: no write may reach
+     * the socket's writer after this returns, or it would land in whatever connection reuses those
+     * objects. Marks the socket closed for the state owners too (later subscriptions of it are undone).
+     */
+    public void markGone() {
+        gone = true;
+        closing.set(true);
+        long deadline = System.nanoTime() + RELEASE_WAIT_NANOS;
+        while (writesInProgress.get() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        outbox.clear();
+    }
+
+    private static final long RELEASE_WAIT_NANOS = 1_000_000_000L;
+
+    @Override
+    public boolean isGone() {
+        return gone;
+    }
+
+    /** Any inbound frame proves the client is alive. */
+    public void seen() {
+        lastSeenNanos = System.nanoTime();
+        pingSentNanos = 0;
+    }
+
+    long lastSeenNanos() {
+        return lastSeenNanos;
+    }
+
+    long pingSentNanos() {
+        return pingSentNanos;
+    }
+
+    void pinged(long now) {
+        pingSentNanos = now;
+    }
+}

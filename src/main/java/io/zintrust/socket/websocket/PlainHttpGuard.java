@@ -1,0 +1,91 @@
+package io.zintrust.socket.websocket;
+
+import io.zintrust.socket.apps.Apps;
+import io.zintrust.socket.apps.Availability;
+import io.zintrust.socket.apps.SocketSettings;
+import io.zintrust.socket.http.ErrorBody;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebListener;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Answers plain HTTP requests on the websocket path: 426 for a known key, 404 for an unknown one, 503
+ * while the server cannot serve (then no endpoint is deployed, so upgrades get the 503 too). Upgrade
+ * requests otherwise pass through to the websocket container.
+ */
+public class PlainHttpGuard extends HttpFilter {
+
+    private final SocketSettings settings;
+    private final Apps apps;
+    private final Availability availability;
+
+    PlainHttpGuard(SocketSettings settings, Apps apps, Availability availability) {
+        this.settings = settings;
+        this.apps = apps;
+        this.availability = availability;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        var unavailable = availability.refusal();
+        if (unavailable.isPresent()) {
+            write(response, 503, unavailable.get());
+            return;
+        }
+        if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String rest = request.getRequestURI().substring(request.getContextPath().length() + settings.path().length());
+        String key = rest.startsWith("/") ? rest.substring(1) : "";
+        if (key.isEmpty() || key.contains("/")) {
+            write(response, 404, "Not found: connect to " + settings.path() + "/{appKey}");
+        } else if (apps.byKey(key).isEmpty()) {
+            write(response, 404, "Socket app key not found");
+        } else {
+            // Grizzly treats a response carrying Upgrade as a protocol switch and drops Content-Length;
+            // closing the connection is what tells curl and browsers where this answer ends.
+            response.setHeader("Upgrade", "websocket");
+            response.setHeader("Connection", "close");
+            write(response, 426, "Upgrade Required: open a websocket connection on this URL");
+        }
+    }
+
+    private static void write(HttpServletResponse response, int status, String message) throws IOException {
+        byte[] body = ErrorBody.json(message).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** Maps the guard onto {@code SOCKET_PATH} and everything below it. */
+    @WebListener
+    public static class Installer implements ServletContextListener {
+
+        @Inject
+        SocketSettings settings;
+        @Inject
+        Apps apps;
+        @Inject
+        Availability availability;
+
+        @Override
+        public void contextInitialized(ServletContextEvent event) {
+            FilterRegistration.Dynamic filter = event.getServletContext()
+                    .addFilter("pusher-plain-http", new PlainHttpGuard(settings, apps, availability));
+            filter.addMappingForUrlPatterns(null, true, settings.path(), settings.path() + "/*");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.zintrust.socket.websocket;
+
+import io.zintrust.socket.protocol.ErrorCode;
+import io.zintrust.socket.protocol.Frames;
+import io.zintrust.socket.protocol.InboundFrame;
+import io.zintrust.socket.protocol.ProtocolException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.Session;
+
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+
+/**
+ * Speaks the Pusher websocket protocol for every socket: admission, then each client frame decoded and
+ * handed to the handler of its kind. Every refusal is answered with a {@code pusher:error} or a
+ * channel-scoped {@code pusher:subscription_error}; nothing a client sends can throw into the container.
+ */
+@ApplicationScoped
+public class PusherProtocol {
+
+    private static final System.Logger LOG = System.getLogger(PusherProtocol.class.getName());
+
+    @Inject
+    SocketAdmission admission;
+    @Inject
+    SocketRelease release;
+    @Inject
+    SubscribeHandler subscribe;
+    @Inject
+    UnsubscribeHandler unsubscribe;
+    @Inject
+    SigninHandler signin;
+    @Inject
+    ClientEventHandler clientEvent;
+    @Resource
+    ManagedExecutorService executor;
+
+    public Optional<Connection> open(Session session, String appKey, String protocol) {
+        return admission.open(session, appKey, protocol);
+    }
+
+    public void welcome(Connection connection) {
+        admission.welcome(connection);
+    }
+
+    public void onText(Connection connection, String text) {
+        connection.seen();
+        try {
+            InboundFrame frame = InboundFrame.parse(text);
+            handlerOf(frame.event()).handle(connection, frame);
+        } catch (ProtocolException e) {
+            connection.send(Frames.error(e.code(), e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Unexpected failure handling a frame of socket " + connection.socketId(), e);
+            connection.send(Frames.error(ErrorCode.BAD_MESSAGE, "Internal error while handling the frame"));
+        }
+    }
+
+    private FrameHandler handlerOf(String event) {
+        return switch (event) {
+            case "pusher:ping" -> PING;
+            case "pusher:pong" -> PONG;
+            case "pusher:subscribe" -> subscribe;
+            case "pusher:unsubscribe" -> unsubscribe;
+            case "pusher:signin" -> signin;
+            default -> event.startsWith("client-") ? clientEvent : UNSUPPORTED;
+        };
+    }
+
+    private static final FrameHandler PING = (connection, frame) -> connection.send(Frames.PONG);
+    /** seen() already cleared the outstanding server ping. */
+    private static final FrameHandler PONG = (connection, frame) -> {
+    };
+    private static final FrameHandler UNSUPPORTED = (connection, frame) -> {
+        throw new ProtocolException(ErrorCode.BAD_MESSAGE, "Unsupported event: " + frame.event());
+    };
+
+    public void onBinary(Connection connection) {
+        connection.seen();
+        connection.send(Frames.error(ErrorCode.BAD_MESSAGE, "Binary frames are not supported: send JSON text frames"));
+    }
+
+    /**
+     * Releases the socket's state on the container's executor: onClose can arrive inside a failing
+     * write, with the container's locks held, and leaving channels writes to other sockets.
+     */
+    public void onClose(Connection connection) {
+        connection.markGone();
+        executor.execute(() -> release.release(connection));
+    }
+}

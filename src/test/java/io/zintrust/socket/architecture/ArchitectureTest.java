@@ -1,0 +1,91 @@
+package io.zintrust.socket.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The package graph the README's Development section describes, kept so by the build: a change that
+ * adds a cycle, an import running up the layers, or container internals outside the container seam
+ * fails here.
+ */
+class ArchitectureTest {
+
+    private static final String ROOT = "io.zintrust.socket";
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
+    }
+
+    @Test
+    void no_two_packages_depend_on_each_other_through_any_path() {
+        ArchRule rule = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
+        rule.check(classes);
+    }
+
+    @Test
+    void packages_only_import_downwards_and_the_cluster_plugs_in_from_the_side() {
+        ArchRule rule = layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Codec and configuration").definedBy(ROOT + ".protocol..", ROOT + ".signature..",
+                        ROOT + ".apps..")
+                .layer("Container seam").definedBy(ROOT + ".container..")
+                .layer("Event seam").definedBy(ROOT + ".activity..")
+                .layer("State owners").definedBy(ROOT + ".connections..", ROOT + ".presence..", ROOT + ".users..",
+                        ROOT + ".channel..")
+                .layer("Boundaries").definedBy(ROOT + ".websocket..", ROOT + ".http..", ROOT + ".api..",
+                        ROOT + ".auth..")
+                .layer("Cluster").definedBy(ROOT + ".cluster..")
+                .whereLayer("Boundaries").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Cluster").mayNotBeAccessedByAnyLayer()
+                .whereLayer("State owners").mayOnlyBeAccessedByLayers("Boundaries", "Cluster")
+                .whereLayer("Event seam").mayOnlyBeAccessedByLayers("State owners", "Boundaries", "Cluster")
+                .whereLayer("Container seam").mayOnlyBeAccessedByLayers("Boundaries", "Cluster")
+                .whereLayer("Codec and configuration").mayOnlyBeAccessedByLayers("Container seam", "Event seam",
+                        "State owners", "Boundaries", "Cluster");
+        rule.check(classes);
+    }
+
+    @Test
+    void the_state_owners_know_neither_the_websocket_nor_http_nor_the_cluster() {
+        ArchRule rule = noClasses().that().resideInAnyPackage(ROOT + ".connections..", ROOT + ".presence..",
+                        ROOT + ".users..", ROOT + ".channel..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.websocket..", "jakarta.ws.rs..",
+                        "jakarta.servlet..", "com.hazelcast..");
+        rule.check(classes);
+    }
+
+    @Test
+    void only_the_payara_container_package_reaches_into_payara_grizzly_or_tyrus() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage(ROOT + ".container.payara..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.glassfish..", "fish.payara..",
+                        "com.sun.enterprise..", "org.apache.catalina..");
+        rule.check(classes);
+    }
+
+    @Test
+    void only_the_payara_container_package_opens_private_members() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage(ROOT + ".container.payara..")
+                .should().callMethod(java.lang.reflect.AccessibleObject.class, "setAccessible", boolean.class)
+                .orShould().callMethod(java.lang.reflect.Field.class, "setAccessible", boolean.class)
+                .orShould().callMethod(java.lang.reflect.Method.class, "setAccessible", boolean.class)
+                .orShould().callMethod(Class.class, "forName", String.class);
+        rule.check(classes);
+    }
+
+    @Test
+    void only_the_cluster_package_speaks_to_the_data_grid() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage(ROOT + ".cluster..")
+                .should().dependOnClassesThat().resideInAPackage("com.hazelcast..");
+        rule.check(classes);
+    }
+}
