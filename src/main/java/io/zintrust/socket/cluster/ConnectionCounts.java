@@ -4,9 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.zintrust.socket.connections.ConnectionTable;
 import io.zintrust.socket.connections.RemoteConnections;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import io.zintrust.socket.schedule.Ticks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -17,8 +15,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Per-app socket counts of every instance, so per-app connection limits count the whole cluster. Once
@@ -36,22 +32,14 @@ public class ConnectionCounts implements RemoteConnections {
     GridDetection detection;
     @Inject
     ConnectionTable table;
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Ticks ticks;
 
     private volatile Map<String, Integer> elsewhere = Map.of();
-    private ScheduledFuture<?> sync;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
         if (detection.grid().isPresent()) {
-            sync = scheduler.scheduleWithFixedDelay(this::sync, 1, 1, TimeUnit.SECONDS);
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (sync != null) {
-            sync.cancel(false);
+            ticks.everySecond("Cluster connection count sync", this::sync);
         }
     }
 

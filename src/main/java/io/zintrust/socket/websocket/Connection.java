@@ -11,7 +11,6 @@ import jakarta.websocket.Session;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,17 +43,15 @@ public final class Connection implements ClientSocket, FrameSink.Listener {
     private final Queue<OutboundFrame> outbox = new ConcurrentLinkedQueue<>();
     /** True while a batch is with the sink; its holder alone touches {@link #inFlight} and {@link #issuer}. */
     private final AtomicBoolean writing = new AtomicBoolean();
-    private final AtomicInteger writesInProgress = new AtomicInteger();
+    private final WriteGate gate = new WriteGate();
     private int inFlight;
     private volatile Thread issuer;
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
     private final Map<String, String> presenceIds = new ConcurrentHashMap<>();
     private volatile long lastSeenNanos = System.nanoTime();
     private volatile long pingSentNanos;
-    private volatile boolean gone;
     private final long connectedAtNanos = System.nanoTime();
-    private long clientEventWindowStart;
-    private int clientEventsInWindow;
+    private final ClientEventBudget clientEvents = new ClientEventBudget();
 
     public Connection(String socketId, App app, Session session, FrameSink sink, int outboundLimit, Executor closer) {
         this.socketId = socketId;
@@ -131,7 +128,7 @@ public final class Connection implements ClientSocket, FrameSink.Listener {
                 continue;
             }
             inFlight = batch.size();
-            if (!enterWrite()) {
+            if (!gate.enter()) {
                 unwritten.addAndGet(-batch.size());
                 outbox.clear();
                 writing.set(false);
@@ -145,29 +142,10 @@ public final class Connection implements ClientSocket, FrameSink.Listener {
                 failed(e);
                 return;
             } finally {
-                exitWrite();
+                gate.exit();
             }
             issuer = null;
         }
-    }
-
-    /**
-     * Announces a write to the container's socket writer; false once the container has released the
-     * socket. Paired with {@link #markGone()}: the count goes up before the flag is read there, and the
-     * flag is set before the count is read here, so either the write sees the release or the release
-     * waits for the write.
-     */
-    private boolean enterWrite() {
-        writesInProgress.incrementAndGet();
-        if (gone) {
-            writesInProgress.decrementAndGet();
-            return false;
-        }
-        return true;
-    }
-
-    private void exitWrite() {
-        writesInProgress.decrementAndGet();
     }
 
     private List<OutboundFrame> takeBatch() {
@@ -231,14 +209,14 @@ public final class Connection implements ClientSocket, FrameSink.Listener {
     private void close(String lastFrame, int code, String message) {
         Runnable closing = () -> {
             try {
-                if (lastFrame != null && enterWrite()) {
+                if (lastFrame != null && gate.enter()) {
                     try {
                         sink.write(List.of(OutboundFrame.of(lastFrame)), CLOSING);
                     } finally {
-                        exitWrite();
+                        gate.exit();
                     }
                 }
-                session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reasonPhrase(message)));
+                session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), CloseReasonText.fit(message)));
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.DEBUG, () -> "Close of socket " + socketId + " failed: " + e);
                 try {
@@ -266,37 +244,13 @@ public final class Connection implements ClientSocket, FrameSink.Listener {
         }
     };
 
-    /** A close frame's reason may hold 123 bytes of UTF-8. */
-    static String reasonPhrase(String message) {
-        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length <= 123) {
-            return message;
-        }
-        int end = Math.min(message.length(), 123);
-        while (end > 0 && message.substring(0, end).getBytes(StandardCharsets.UTF_8).length > 123) {
-            end--;
-        }
-        if (end > 0 && Character.isHighSurrogate(message.charAt(end - 1))) {
-            end--;
-        }
-        return message.substring(0, end);
-    }
-
     long connectedAtNanos() {
         return connectedAtNanos;
     }
 
-    /** Counts a client event against a per-second budget; false when over it ({@code perSecond} -1: no limit). */
-    public synchronized boolean allowClientEvent(int perSecond) {
-        if (perSecond < 0) {
-            return true;
-        }
-        long now = System.nanoTime();
-        if (now - clientEventWindowStart >= 1_000_000_000L) {
-            clientEventWindowStart = now;
-            clientEventsInWindow = 0;
-        }
-        return ++clientEventsInWindow <= perSecond;
+    /** Counts a client event against the socket's per-second budget; false when over it (-1: no limit). */
+    public boolean allowClientEvent(int perSecond) {
+        return clientEvents.allow(perSecond);
     }
 
     /**
@@ -305,20 +259,14 @@ public final class Connection implements ClientSocket, FrameSink.Listener {
      * objects. Marks the socket closed for the state owners too (later subscriptions of it are undone).
      */
     public void markGone() {
-        gone = true;
         closing.set(true);
-        long deadline = System.nanoTime() + RELEASE_WAIT_NANOS;
-        while (writesInProgress.get() > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        gate.closeAndWait();
         outbox.clear();
     }
 
-    private static final long RELEASE_WAIT_NANOS = 1_000_000_000L;
-
     @Override
     public boolean isGone() {
-        return gone;
+        return gate.isClosed();
     }
 
     /** Any inbound frame proves the client is alive. */

@@ -5,16 +5,13 @@ import io.zintrust.socket.connections.ClientSocket;
 import io.zintrust.socket.connections.ConnectionTable;
 import io.zintrust.socket.protocol.ErrorCode;
 import io.zintrust.socket.protocol.Frames;
+import io.zintrust.socket.schedule.Ticks;
 import io.zintrust.socket.users.UserDirectory;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,30 +31,12 @@ public class Heartbeat {
     UserDirectory users;
     @Inject
     SocketRelease release;
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Ticks ticks;
 
-    private ScheduledFuture<?> sweep;
-
-    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    void start(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
         if (settings.enabled()) {
-            sweep = scheduler.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (sweep != null) {
-            sweep.cancel(false);
-        }
-    }
-
-    void sweep() {
-        try {
-            checkConnections();
-        } catch (RuntimeException e) {
-            // a scheduled task that throws is never run again: log and keep sweeping
-            System.getLogger(Heartbeat.class.getName()).log(System.Logger.Level.WARNING, "Heartbeat sweep failed", e);
+            ticks.everySecond("Heartbeat sweep", this::checkConnections);
         }
     }
 

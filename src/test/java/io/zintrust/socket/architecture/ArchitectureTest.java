@@ -39,7 +39,7 @@ class ArchitectureTest {
                 .layer("Codec and configuration").definedBy(ROOT + ".protocol..", ROOT + ".signature..",
                         ROOT + ".apps..")
                 .layer("Container seam").definedBy(ROOT + ".container..")
-                .layer("Event seam").definedBy(ROOT + ".activity..")
+                .layer("Event seam and timers").definedBy(ROOT + ".activity..", ROOT + ".schedule..")
                 .layer("State owners").definedBy(ROOT + ".connections..", ROOT + ".presence..", ROOT + ".users..",
                         ROOT + ".channel..")
                 .layer("Boundaries").definedBy(ROOT + ".websocket..", ROOT + ".http..", ROOT + ".api..",
@@ -48,9 +48,9 @@ class ArchitectureTest {
                 .whereLayer("Boundaries").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Cluster").mayNotBeAccessedByAnyLayer()
                 .whereLayer("State owners").mayOnlyBeAccessedByLayers("Boundaries", "Cluster")
-                .whereLayer("Event seam").mayOnlyBeAccessedByLayers("State owners", "Boundaries", "Cluster")
+                .whereLayer("Event seam and timers").mayOnlyBeAccessedByLayers("State owners", "Boundaries", "Cluster")
                 .whereLayer("Container seam").mayOnlyBeAccessedByLayers("Boundaries", "Cluster")
-                .whereLayer("Codec and configuration").mayOnlyBeAccessedByLayers("Container seam", "Event seam",
+                .whereLayer("Codec and configuration").mayOnlyBeAccessedByLayers("Container seam", "Event seam and timers",
                         "State owners", "Boundaries", "Cluster");
         rule.check(classes);
     }

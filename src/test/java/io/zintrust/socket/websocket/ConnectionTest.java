@@ -169,13 +169,13 @@ class ConnectionTest {
 
     @Test
     void a_close_reason_is_cut_to_the_123_bytes_a_close_frame_can_hold_without_splitting_characters() {
-        assertEquals("short", Connection.reasonPhrase("short"));
+        assertEquals("short", CloseReasonText.fit("short"));
         String cjk = "用户".repeat(40); // 3 bytes each in UTF-8
-        String reason = Connection.reasonPhrase(cjk);
+        String reason = CloseReasonText.fit(cjk);
         assertTrue(reason.getBytes(StandardCharsets.UTF_8).length <= 123, reason);
         assertTrue(cjk.startsWith(reason));
         String emoji = "a" + "\uD83D\uDE00".repeat(40); // surrogate pairs, 4 bytes each
-        String cut = Connection.reasonPhrase(emoji);
+        String cut = CloseReasonText.fit(emoji);
         assertTrue(cut.getBytes(StandardCharsets.UTF_8).length <= 123);
         assertTrue(!Character.isHighSurrogate(cut.charAt(cut.length() - 1)));
     }
