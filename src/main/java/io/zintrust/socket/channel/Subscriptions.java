@@ -83,11 +83,11 @@ public class Subscriptions {
             boolean known = channel.subscribers.contains(socket);
             if (!known && channel.roster != null && PresenceChannels.full(channel, member, everywhere)) {
                 channels.retireIfEmpty(channel);
-                return refused(Joined.PRESENCE_FULL, channel);
+                return unchanged(Joined.PRESENCE_FULL, channel);
             }
             if (!known && socket.channels().size() >= MAX_CHANNELS_PER_SOCKET) {
                 channels.retireIfEmpty(channel);
-                return refused(Joined.TOO_MANY_CHANNELS, channel);
+                return unchanged(Joined.TOO_MANY_CHANNELS, channel);
             }
             boolean added = channel.subscribers.add(socket);
             if (added) {
@@ -97,7 +97,7 @@ public class Subscriptions {
                     channel.subscribers.remove(socket);
                     socket.channels().remove(name.value());
                     channels.retireIfEmpty(channel);
-                    return refused(Joined.SUBSCRIBED, channel);
+                    return unchanged(Joined.SUBSCRIBED, channel);
                 }
             }
             boolean cacheMiss = false;
@@ -122,7 +122,7 @@ public class Subscriptions {
         }
     }
 
-    private static Change refused(Joined joined, Channel channel) {
+    private static Change unchanged(Joined joined, Channel channel) {
         return new Change(joined, channel, false, false, -1, List.of());
     }
 
