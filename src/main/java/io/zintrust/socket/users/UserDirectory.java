@@ -50,12 +50,18 @@ public class UserDirectory {
     public void signIn(ClientSocket socket, SignedInUser user) {
         App app = socket.app();
         UserKey key = new UserKey(app.id(), user.id());
-        SignedInUser previous;
+        SignedInUser signedOut;
         synchronized (this) {
             if (socket.isGone()) {
                 return; // closed meanwhile: signOut may already have run
             }
-            previous = leave(socket);
+            SignedInUser previous = signedIn.get(socket);
+            if (previous != null && previous.id().equals(user.id())) {
+                stopWatching(socket, previous); // the user stays online: only its watchlist may change
+                signedOut = null;
+            } else {
+                signedOut = leave(socket);
+            }
             signedIn.put(socket, user);
             Set<ClientSocket> own = sockets.computeIfAbsent(key, k -> new LinkedHashSet<>());
             boolean firstHere = own.isEmpty();
@@ -72,11 +78,11 @@ public class UserDirectory {
                 followUps.enqueue(key, () -> announceSignIn(socket, user, onlineHere, firstHere));
             }
         }
-        if (previous != null) {
-            activities.emit(new Activity.UserSignedOut(app, socket.socketId(), previous.id()));
+        if (signedOut != null) {
+            activities.emit(new Activity.UserSignedOut(app, socket.socketId(), signedOut.id()));
         }
         activities.emit(new Activity.UserSignedIn(app, socket.socketId(), user.id()));
-        drain(previous, app);
+        drain(signedOut, app);
         followUps.drain(key);
     }
 
@@ -127,13 +133,7 @@ public class UserDirectory {
         if (own == null || !own.remove(socket)) {
             return user;
         }
-        for (String watched : user.watchlist()) {
-            UserKey watchedKey = new UserKey(app.id(), watched);
-            Set<ClientSocket> set = watchers.get(watchedKey);
-            if (set != null && set.remove(socket) && set.isEmpty()) {
-                watchers.remove(watchedKey);
-            }
-        }
+        stopWatching(socket, user);
         if (own.isEmpty()) {
             sockets.remove(key);
             if (app.features().watchlist()) {
@@ -146,6 +146,16 @@ public class UserDirectory {
             }
         }
         return user;
+    }
+
+    private void stopWatching(ClientSocket socket, SignedInUser user) {
+        for (String watched : user.watchlist()) {
+            UserKey watchedKey = new UserKey(socket.app().id(), watched);
+            Set<ClientSocket> set = watchers.get(watchedKey);
+            if (set != null && set.remove(socket) && set.isEmpty()) {
+                watchers.remove(watchedKey);
+            }
+        }
     }
 
     /** Tells the user's watchers on this instance that it went online or offline (also for other instances' news). */

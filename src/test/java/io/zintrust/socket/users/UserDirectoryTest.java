@@ -245,4 +245,23 @@ class UserDirectoryTest {
         signedIn("1.3", WATCHING, user("b"));
         assertEquals(List.of("online:[b]"), watchlistEvents(socket));
     }
+
+    @Test
+    void a_socket_signing_in_again_as_the_same_user_keeps_the_user_online_for_its_watchers() {
+        FakeSocket watcher = signedIn("1.1", WATCHING, user("w", "a"));
+        FakeSocket a = signedIn("1.2", WATCHING, user("a"));
+        users.signIn(a, user("a"));
+        assertEquals(List.of("online:[a]"), watchlistEvents(watcher));
+        assertEquals(List.of(a), users.socketsOf(WATCHING, "a"));
+    }
+
+    @Test
+    void signing_in_again_as_the_same_user_with_a_new_watchlist_watches_the_new_list_only() {
+        FakeSocket socket = signedIn("1.1", WATCHING, user("w", "a"));
+        users.signIn(socket, user("w", "b"));
+        socket.clearSent();
+        signedIn("1.2", WATCHING, user("a"));
+        signedIn("1.3", WATCHING, user("b"));
+        assertEquals(List.of("online:[b]"), watchlistEvents(socket));
+    }
 }
