@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Builds the WAR and runs it on Payara Micro at http://127.0.0.1:${PORT:-7777}/.
 # Settings come from the environment; server-config/local.env fills in what is not set.
+# The Payara Micro flags come from server-config/payara-micro.args, the JVM options from
+# server-config/jvm.options (JAVA_OPTS, when set, replaces them): the recipe the tests and the
+# benchmark use too.
 # Extra arguments are passed to Payara Micro (e.g. --clustermode tcpip:127.0.0.1 --interfaces 127.0.0.1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,19 +17,22 @@ if [[ "${SKIP_BUILD:-false}" != "true" ]]; then
   mvn -q -B package -DskipTests
 fi
 
-PAYARA_VERSION=$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml)
-CLUSTER_ARGS=(--nocluster)
+CLUSTERED=false
 for arg in "$@"; do
-  [[ "$arg" == --clustermode* ]] && CLUSTER_ARGS=()
+  [[ "$arg" == --clustermode* ]] && CLUSTERED=true
 done
+MICRO_ARGS=()
+while read -r flag value; do
+  [[ -z "$flag" || "$flag" == \#* ]] && continue
+  [[ "$flag" == --nocluster && "$CLUSTERED" == true ]] && continue
+  MICRO_ARGS+=("$flag")
+  if [[ -n "$value" ]]; then MICRO_ARGS+=("${value/#.\//server-config/}"); fi
+done < server-config/payara-micro.args
 
+PAYARA_VERSION=$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml)
 JVM_OPTS=${JAVA_OPTS:-$(grep -v '^#' server-config/jvm.options | xargs)}
 mkdir -p target/payara-tmp
 exec java $JVM_OPTS -Djava.io.tmpdir=target/payara-tmp \
   -jar "target/payara-micro-${PAYARA_VERSION}.jar" \
-  --deploy target/zintrust-socket.war --contextroot / \
-  --port "${PORT:-7777}" --disablephonehome "${CLUSTER_ARGS[@]}" \
-  --prebootcommandfile server-config/pre-boot-commands.asadmin \
-  --postbootcommandfile server-config/post-boot-commands.asadmin \
-  --logproperties server-config/logging.properties \
-  "$@"
+  --deploy target/zintrust-socket.war --port "${PORT:-7777}" \
+  "${MICRO_ARGS[@]}" "$@"

@@ -1,18 +1,17 @@
 package io.zintrust.socket.bench;
 
+import io.zintrust.socket.support.PayaraLaunch;
+
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The server under test: the built WAR on Payara Micro with server-config's JVM options and pre-boot
- * commands, on loopback, never clustered, never phoning home; or an already running server.
+ * The server under test: the built WAR on Payara Micro started by server-config's recipe
+ * ({@link PayaraLaunch}: jvm.options as they are, payara-micro.args), on loopback, not clustered or
+ * clustered over TCP on 127.0.0.1 only, never phoning home; or an already running server.
  */
 final class BenchServer implements AutoCloseable {
 
@@ -36,37 +35,23 @@ final class BenchServer implements AutoCloseable {
     }
 
     static BenchServer start(Path project) throws IOException, InterruptedException {
-        return start(project, "bench-server", List.of("--nocluster"));
+        return start(project, "bench-server", List.of());
     }
 
     /** One member of the data-grid cluster {@code clusterName}, over TCP on 127.0.0.1 only. */
     static BenchServer startClustered(Path project, String clusterName, int member)
             throws IOException, InterruptedException {
-        return start(project, "bench-" + clusterName + "-" + member, List.of("--clustermode", "tcpip:127.0.0.1",
-                "--interfaces", "127.0.0.1", "--clustername", clusterName));
+        return start(project, "bench-" + clusterName + "-" + member, PayaraLaunch.loopbackCluster(clusterName));
     }
 
     private static BenchServer start(Path project, String logName, List<String> clusterArguments)
             throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = PayaraLaunch.freePort();
         String version = System.getProperty("payara.version", "6.2025.10");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String line : Files.readAllLines(project.resolve("server-config/jvm.options"))) {
-            if (!line.isBlank() && !line.startsWith("#")) {
-                command.add(line.trim());
-            }
-        }
         Path target = project.resolve("target");
-        command.addAll(List.of("-Djava.io.tmpdir=" + target,
-                "-jar", target.resolve("payara-micro-" + version + ".jar").toString(),
-                "--deploy", target.resolve("zintrust-socket.war").toString(), "--contextroot", "/",
-                "--port", Integer.toString(port), "--disablephonehome",
-                "--prebootcommandfile", project.resolve("server-config/pre-boot-commands.asadmin").toString()));
-        command.addAll(clusterArguments);
+        List<String> command = PayaraLaunch.from(project.resolve("server-config")).command(
+                target.resolve("payara-micro-" + version + ".jar"), target.resolve("zintrust-socket.war"), port, target,
+                clusterArguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(target.resolve(logName + ".log").toFile());
         builder.environment().put("PUSHER_APP_ID", APP_ID);

@@ -1,11 +1,10 @@
 package io.zintrust.socket.apps;
 
 import io.zintrust.socket.support.Http;
-import io.zintrust.socket.support.PayaraProcess;
+import io.zintrust.socket.support.PayaraServer;
 import io.zintrust.socket.support.PusherSocket;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -16,19 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** SOCKET_ENABLED=false: every socket and publish route answers 503 with a JSON error saying so. */
 class DisabledServerIT {
 
-    private static PayaraProcess payara;
-
-    @BeforeAll
-    static void start() {
-        payara = PayaraProcess.start("disabled", Map.of("SOCKET_ENABLED", "false"), "/app/any-key");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (payara != null) {
-            payara.close();
-        }
-    }
+    @RegisterExtension
+    static final PayaraServer payara = PayaraServer.withEnvironment(Map.of("SOCKET_ENABLED", "false"))
+            .readyAt("/app/any-key");
 
     private static void assertDisabled(Http.Answer answer) {
         assertEquals(503, answer.status(), answer.body());

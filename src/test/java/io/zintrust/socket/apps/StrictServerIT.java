@@ -2,21 +2,16 @@ package io.zintrust.socket.apps;
 
 import com.pusher.rest.Pusher;
 import io.zintrust.socket.support.Http;
-import io.zintrust.socket.support.Loopback;
-import io.zintrust.socket.support.PayaraProcess;
+import io.zintrust.socket.support.PayaraServer;
 import io.zintrust.socket.support.PusherSocket;
 import io.zintrust.socket.support.SlowReader;
 import io.zintrust.socket.support.TestApp;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,46 +26,26 @@ class StrictServerIT {
 
     private static final String KEY = "strict-key";
     private static final String SECRET = "strict-secret";
-    private static PayaraProcess payara;
-    private static Loopback server;
-    private final List<PusherSocket> sockets = new ArrayList<>();
 
-    @BeforeAll
-    static void start() {
-        payara = PayaraProcess.start("strict", Map.of(
-                "BROADCAST_APP_ID", "strict-app",
-                "BROADCAST_AUTH_KEY", KEY,
-                "BROADCAST_SECRET", SECRET,
-                "SOCKET_PATH", "/ws",
-                "SOCKET_AUTH_POLICY", "deny",
-                "SOCKET_CLIENT_EVENTS", "false",
-                "BROADCAST_ACTIVITY_TIMEOUT", "2",
-                "SOCKET_PONG_TIMEOUT", "2",
-                "SOCKET_OUTBOUND_QUEUE_LIMIT", "50",
-                "SOCKET_MAX_CONNECTIONS", "4"), "/ws/" + KEY);
-        server = payara.server();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (payara != null) {
-            payara.close();
-        }
-    }
-
-    @AfterEach
-    void closeSockets() {
-        sockets.forEach(PusherSocket::close);
-    }
+    @RegisterExtension
+    static final PayaraServer payara = PayaraServer.withEnvironment(Map.of(
+            "BROADCAST_APP_ID", "strict-app",
+            "BROADCAST_AUTH_KEY", KEY,
+            "BROADCAST_SECRET", SECRET,
+            "SOCKET_PATH", "/ws",
+            "SOCKET_AUTH_POLICY", "deny",
+            "SOCKET_CLIENT_EVENTS", "false",
+            "BROADCAST_ACTIVITY_TIMEOUT", "2",
+            "SOCKET_PONG_TIMEOUT", "2",
+            "SOCKET_OUTBOUND_QUEUE_LIMIT", "50",
+            "SOCKET_MAX_CONNECTIONS", "4")).readyAt("/ws/" + KEY);
 
     private PusherSocket connect() {
-        PusherSocket socket = PusherSocket.connect(server.ws("/ws/" + KEY + "?protocol=7"));
-        sockets.add(socket);
-        return socket;
+        return payara.connect("/ws/" + KEY + "?protocol=7");
     }
 
     private Pusher sdk() {
-        return TestApp.pusher(server, "strict-app", KEY, SECRET);
+        return TestApp.pusher(payara.server(), "strict-app", KEY, SECRET);
     }
 
     @Test
@@ -91,15 +66,14 @@ class StrictServerIT {
 
     @Test
     void the_socket_lives_on_the_configured_path_and_the_default_path_is_not_a_socket_route() {
-        assertEquals(426, Http.get(server.http("/ws/" + KEY)).status());
-        assertEquals(404, Http.get(server.http("/app/" + KEY)).status());
+        assertEquals(426, Http.get(payara.server().http("/ws/" + KEY)).status());
+        assertEquals(404, Http.get(payara.server().http("/app/" + KEY)).status());
         connect().assertAlive();
     }
 
     @Test
     void connection_established_advertises_the_configured_activity_timeout() {
-        PusherSocket socket = PusherSocket.open(server.ws("/ws/" + KEY));
-        sockets.add(socket);
+        PusherSocket socket = payara.open("/ws/" + KEY);
         assertEquals(2, PusherSocket.data(socket.await("pusher:connection_established")).getInt("activity_timeout"));
     }
 
@@ -107,8 +81,7 @@ class StrictServerIT {
     void a_server_at_its_connection_capacity_refuses_more_sockets_with_4100() {
         int refusedWith = -1;
         for (int attempt = 0; attempt < 6 && refusedWith < 0; attempt++) {
-            PusherSocket socket = PusherSocket.open(server.ws("/ws/" + KEY));
-            sockets.add(socket);
+            PusherSocket socket = payara.open("/ws/" + KEY);
             JsonObject first = socket.await(frame -> frame.getString("event", "").startsWith("pusher:"), "a first frame");
             if (first.getString("event").equals("pusher:error")) {
                 refusedWith = first.getJsonObject("data").getInt("code");
@@ -120,7 +93,7 @@ class StrictServerIT {
 
     @Test
     void the_deny_policy_refuses_broadcasting_auth_with_403_naming_socket_auth_policy() {
-        Http.Answer answer = Http.postJson(server.http("/broadcasting/auth"),
+        Http.Answer answer = Http.postJson(payara.server().http("/broadcasting/auth"),
                 "{\"socket_id\":\"1.2\",\"channel_name\":\"private-x\"}");
         assertEquals(403, answer.status());
         assertTrue(answer.error().contains("SOCKET_AUTH_POLICY"), answer.body());

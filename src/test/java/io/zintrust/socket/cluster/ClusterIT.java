@@ -1,27 +1,23 @@
 package io.zintrust.socket.cluster;
 
+import io.zintrust.socket.support.AppsFileServer;
 import io.zintrust.socket.support.Http;
-import io.zintrust.socket.support.PayaraProcess;
+import io.zintrust.socket.support.PayaraCluster;
+import io.zintrust.socket.support.PayaraServer;
 import io.zintrust.socket.support.PusherSocket;
 import io.zintrust.socket.support.SignedRequest;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,58 +39,19 @@ class ClusterIT {
                "limits": {"max_connections": 3}}
             ]}
             """;
-    private static Map<String, String> settings;
-    private static String cluster;
-    private static PayaraProcess first;
-    private static PayaraProcess second;
-    private static PayaraProcess third;
-    private final List<PusherSocket> sockets = new ArrayList<>();
 
-    @BeforeAll
-    static void start() {
-        cluster = "zintrust-it-" + UUID.randomUUID().toString().substring(0, 8);
-        try {
-            Path apps = Path.of(System.getProperty("project.build.directory", "target"), "cluster-apps.json");
-            Files.writeString(apps, APPS);
-            settings = Map.of("SOCKET_APPS_FILE", apps.toAbsolutePath().toString());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        List<CompletableFuture<PayaraProcess>> starting = new ArrayList<>();
-        for (int i = 1; i <= 3; i++) {
-            String name = "cluster-" + i;
-            starting.add(CompletableFuture.supplyAsync(
-                    () -> PayaraProcess.startClustered(name, settings, "/app/" + KEY, cluster)));
-        }
-        first = starting.get(0).join();
-        second = starting.get(1).join();
-        third = starting.get(2).join();
-        for (PayaraProcess member : List.of(first, second, third)) {
-            member.awaitLog(line -> line.contains("DG Size: 3"), Duration.ofSeconds(90));
-        }
+    @RegisterExtension
+    static final PayaraCluster cluster = PayaraCluster.of(3, PayaraServer.withEnvironment(
+            Map.of("SOCKET_APPS_FILE", AppsFileServer.write("cluster", APPS))).readyAt("/app/" + KEY));
+    private static final PayaraServer first = cluster.member(1);
+    private static final PayaraServer second = cluster.member(2);
+    private static final PayaraServer third = cluster.member(3);
+
+    private PusherSocket connect(PayaraServer member) {
+        return member.connect("/app/" + KEY + "?protocol=7");
     }
 
-    @AfterAll
-    static void stop() {
-        for (PayaraProcess member : new PayaraProcess[] {first, second, third}) {
-            if (member != null) {
-                member.close();
-            }
-        }
-    }
-
-    @AfterEach
-    void closeSockets() {
-        sockets.forEach(PusherSocket::close);
-    }
-
-    private PusherSocket connect(PayaraProcess member) {
-        PusherSocket socket = PusherSocket.connect(member.server().ws("/app/" + KEY + "?protocol=7"));
-        sockets.add(socket);
-        return socket;
-    }
-
-    private static void publish(PayaraProcess member, String channel, String event, String data) {
+    private static void publish(PayaraServer member, String channel, String event, String data) {
         Http.Answer answer = Http.postJson(member.server().http("/apps/" + ID + "/events"),
                 "{\"name\":\"" + event + "\",\"channel\":\"" + channel + "\",\"data\":\"" + data + "\"}",
                 "Authorization", "Bearer " + SECRET);
@@ -103,7 +60,7 @@ class ClusterIT {
 
     @Test
     void both_instances_say_they_run_as_a_cluster() {
-        for (PayaraProcess member : List.of(first, second, third)) {
+        for (PayaraServer member : List.of(first, second, third)) {
             assertTrue(member.log().contains("ZinTrust Socket transport: cluster of"), "transport line");
         }
     }
@@ -195,7 +152,7 @@ class ClusterIT {
         assertEquals("3-1", late.await("score", "cache-scores").getString("data"));
     }
 
-    private PusherSocket present(PayaraProcess member, String channel, String userId) {
+    private PusherSocket present(PayaraServer member, String channel, String userId) {
         PusherSocket socket = connect(member);
         String channelData = "{\"user_id\":\"" + userId + "\",\"user_info\":{\"name\":\"" + userId + "\"}}";
         String auth = KEY + ":" + SignedRequest.hmac(SECRET, socket.socketId() + ":" + channel + ":" + channelData);
@@ -247,7 +204,7 @@ class ClusterIT {
         }
     }
 
-    private static JsonObject query(PayaraProcess member, String pathAndQuery) {
+    private static JsonObject query(PayaraServer member, String pathAndQuery) {
         Http.Answer answer = Http.send(java.net.http.HttpRequest.newBuilder(member.server().http("/apps/" + ID
                 + pathAndQuery)).header("Authorization", "Bearer " + SECRET));
         assertEquals(200, answer.status(), answer.body());
@@ -268,7 +225,7 @@ class ClusterIT {
         present(first, "presence-counted", "u-a").subscribed("presence-counted");
         present(second, "presence-counted", "u-b").subscribed("presence-counted");
 
-        for (PayaraProcess member : List.of(first, second)) {
+        for (PayaraServer member : List.of(first, second)) {
             JsonObject channel = query(member, "/channels/counted?info=subscription_count");
             assertTrue(channel.getBoolean("occupied"), channel.toString());
             assertEquals(2, channel.getInt("subscription_count"), channel.toString());
@@ -285,9 +242,9 @@ class ClusterIT {
 
     @Test
     void under_steady_load_published_round_robin_to_three_instances_every_subscriber_gets_every_event_once() {
-        List<PayaraProcess> members = List.of(first, second, third);
+        List<PayaraServer> members = List.of(first, second, third);
         List<PusherSocket> subscribers = new ArrayList<>();
-        for (PayaraProcess member : members) {
+        for (PayaraServer member : members) {
             for (int i = 0; i < 3; i++) {
                 PusherSocket socket = connect(member);
                 socket.subscribe("load");
@@ -315,21 +272,18 @@ class ClusterIT {
     @Test
     void an_apps_connection_limit_counts_the_sockets_of_every_instance() throws InterruptedException {
         List<PusherSocket> admitted = new ArrayList<>();
-        for (PayaraProcess member : List.of(first, second, third)) {
-            PusherSocket socket = PusherSocket.connect(member.server().ws("/app/cluster-quota-key?protocol=7"));
-            sockets.add(socket);
+        for (PayaraServer member : List.of(first, second, third)) {
+            PusherSocket socket = member.connect("/app/cluster-quota-key?protocol=7");
             admitted.add(socket);
         }
         Thread.sleep(2500); // the instances exchange their counts once a second
-        for (PayaraProcess member : List.of(first, second)) {
-            PusherSocket refused = PusherSocket.open(member.server().ws("/app/cluster-quota-key?protocol=7"));
-            sockets.add(refused);
+        for (PayaraServer member : List.of(first, second)) {
+            PusherSocket refused = member.open("/app/cluster-quota-key?protocol=7");
             assertEquals(4004, refused.awaitClose().getCloseCode().getCode(), "over the app's quota of 3");
         }
         admitted.get(0).close();
         Thread.sleep(2500);
-        PusherSocket again = PusherSocket.connect(second.server().ws("/app/cluster-quota-key?protocol=7"));
-        sockets.add(again);
+        PusherSocket again = second.connect("/app/cluster-quota-key?protocol=7");
         again.assertAlive();
     }
 
@@ -343,7 +297,7 @@ class ClusterIT {
         return ids;
     }
 
-    private PusherSocket signedIn(PayaraProcess member, String userData) {
+    private PusherSocket signedIn(PayaraServer member, String userData) {
         PusherSocket socket = connect(member);
         socket.signin(KEY, SECRET, userData);
         socket.await("pusher:signin_success");
@@ -396,7 +350,7 @@ class ClusterIT {
         JsonObject counted = query(second, "/channels/" + channel + "?info=user_count");
         assertEquals(3, counted.getInt("user_count"), counted.toString());
 
-        third = PayaraProcess.startClustered("cluster-3-restarted", settings, "/app/" + KEY, cluster);
+        third.restart();
         third.awaitLog(line -> line.contains("DG Size: 3"), Duration.ofSeconds(90));
         PusherSocket onRestarted = connect(third);
         onRestarted.subscribe("after-restart");

@@ -1,10 +1,9 @@
 package io.zintrust.socket.cluster;
 
 import io.zintrust.socket.support.Http;
-import io.zintrust.socket.support.PayaraProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.zintrust.socket.support.PayaraServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
 import java.util.Map;
@@ -15,21 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** SOCKET_TRANSPORT=cluster on an instance started without clustering: it refuses to serve half a cluster. */
 class ClusterUnavailableIT {
 
-    private static PayaraProcess payara;
-
-    @BeforeAll
-    static void start() {
-        payara = PayaraProcess.start("cluster-unavailable", Map.of("PUSHER_APP_ID", "lonely-app",
-                "PUSHER_APP_KEY", "lonely-key", "PUSHER_APP_SECRET", "lonely-secret",
-                "SOCKET_TRANSPORT", "cluster"), "/app/lonely-key");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (payara != null) {
-            payara.close();
-        }
-    }
+    @RegisterExtension
+    static final PayaraServer payara = PayaraServer.withEnvironment(Map.of("PUSHER_APP_ID", "lonely-app",
+            "PUSHER_APP_KEY", "lonely-key", "PUSHER_APP_SECRET", "lonely-secret",
+            "SOCKET_TRANSPORT", "cluster")).readyAt("/app/lonely-key");
 
     @Test
     void a_websocket_upgrade_answers_503_socket_cluster_unavailable_saying_what_to_configure() {

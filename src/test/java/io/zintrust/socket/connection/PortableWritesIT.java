@@ -1,15 +1,13 @@
 package io.zintrust.socket.connection;
 
 import com.pusher.rest.Pusher;
-import io.zintrust.socket.support.PayaraProcess;
+import io.zintrust.socket.support.PayaraServer;
 import io.zintrust.socket.support.PusherSocket;
 import io.zintrust.socket.support.SlowReader;
 import io.zintrust.socket.support.TestApp;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,35 +28,17 @@ class PortableWritesIT {
 
     private static final String KEY = "portable-key";
     private static final String SECRET = "portable-secret";
-    private static PayaraProcess payara;
-    private final List<PusherSocket> sockets = new ArrayList<>();
 
-    @BeforeAll
-    static void start() {
-        payara = PayaraProcess.start("portable", Map.of(
-                "PUSHER_APP_ID", "portable-app",
-                "PUSHER_APP_KEY", KEY,
-                "PUSHER_APP_SECRET", SECRET,
-                "SOCKET_DIRECT_WRITES", "false",
-                "SOCKET_OUTBOUND_QUEUE_LIMIT", "50"), "/app/" + KEY);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (payara != null) {
-            payara.close();
-        }
-    }
-
-    @AfterEach
-    void closeSockets() {
-        sockets.forEach(PusherSocket::close);
-    }
+    @RegisterExtension
+    static final PayaraServer payara = PayaraServer.withEnvironment(Map.of(
+            "PUSHER_APP_ID", "portable-app",
+            "PUSHER_APP_KEY", KEY,
+            "PUSHER_APP_SECRET", SECRET,
+            "SOCKET_DIRECT_WRITES", "false",
+            "SOCKET_OUTBOUND_QUEUE_LIMIT", "50")).readyAt("/app/" + KEY);
 
     private PusherSocket connect() {
-        PusherSocket socket = PusherSocket.connect(payara.server().ws("/app/" + KEY + "?protocol=7"));
-        sockets.add(socket);
-        return socket;
+        return payara.connect("/app/" + KEY + "?protocol=7");
     }
 
     @Test

@@ -1,15 +1,14 @@
 package io.zintrust.socket.connection;
 
 import com.pusher.rest.Pusher;
-import io.zintrust.socket.support.PayaraProcess;
+import io.zintrust.socket.support.PayaraServer;
 import io.zintrust.socket.support.PusherSocket;
 import io.zintrust.socket.support.TestApp;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.glassfish.tyrus.client.SslEngineConfigurator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -31,22 +30,12 @@ class SecureListenerIT {
 
     private static final String KEY = "secure-key";
     private static final String SECRET = "secure-secret";
-    private static PayaraProcess payara;
 
-    @BeforeAll
-    static void start() {
-        payara = PayaraProcess.startWithTls("secure", Map.of(
-                "PUSHER_APP_ID", "secure-app",
-                "PUSHER_APP_KEY", KEY,
-                "PUSHER_APP_SECRET", SECRET), "/app/" + KEY);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (payara != null) {
-            payara.close();
-        }
-    }
+    @RegisterExtension
+    static final PayaraServer payara = PayaraServer.withEnvironment(Map.of(
+            "PUSHER_APP_ID", "secure-app",
+            "PUSHER_APP_KEY", KEY,
+            "PUSHER_APP_SECRET", SECRET)).withTls().readyAt("/app/" + KEY);
 
     /** A client trusting Payara Micro's self-signed certificate (test only). */
     private static ClientManager trustingClient() throws Exception {

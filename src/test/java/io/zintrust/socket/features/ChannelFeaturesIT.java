@@ -4,14 +4,14 @@ import com.pusher.rest.data.PresenceUser;
 import io.zintrust.socket.support.AppsFileServer;
 import io.zintrust.socket.support.Http;
 import io.zintrust.socket.support.Loopback;
+import io.zintrust.socket.support.PayaraServer;
 import io.zintrust.socket.support.PusherSocket;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,25 +25,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ChannelFeaturesIT {
 
+    @RegisterExtension
+    static final PayaraServer payara = AppsFileServer.shared();
     private static Loopback server;
     private static com.pusher.rest.Pusher sdk;
-    private final List<PusherSocket> sockets = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        server = AppsFileServer.shared();
+        server = payara.server();
         sdk = AppsFileServer.sdk(server, "main");
     }
 
-    @AfterEach
-    void close() {
-        sockets.forEach(PusherSocket::close);
-    }
-
     private PusherSocket connect() {
-        PusherSocket socket = PusherSocket.connect(server.ws("/app/main-key?protocol=7"));
-        sockets.add(socket);
-        return socket;
+        return payara.connect("/app/main-key?protocol=7");
     }
 
     private PusherSocket subscribed(String channel) {

@@ -5,13 +5,13 @@ import com.pusher.rest.data.PresenceUser;
 import io.zintrust.socket.support.AppsFileServer;
 import io.zintrust.socket.support.Http;
 import io.zintrust.socket.support.Loopback;
+import io.zintrust.socket.support.PayaraServer;
 import io.zintrust.socket.support.PusherSocket;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,24 +22,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The HTTP API's channel queries and batch publishing, signed by the official Java server SDK. */
 class ChannelQueriesIT {
 
+    @RegisterExtension
+    static final PayaraServer payara = AppsFileServer.shared();
     private static Loopback server;
     private static Pusher sdk;
-    private final List<PusherSocket> sockets = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        server = AppsFileServer.shared();
+        server = payara.server();
         sdk = AppsFileServer.sdk(server, "other");
     }
 
-    @AfterEach
-    void close() {
-        sockets.forEach(PusherSocket::close);
-    }
-
     private PusherSocket join(String channel, String user) {
-        PusherSocket socket = PusherSocket.connect(server.ws("/app/other-key?protocol=7"));
-        sockets.add(socket);
+        PusherSocket socket = payara.connect("/app/other-key?protocol=7");
         if (user != null) {
             socket.subscribeWith(channel, sdk.authenticate(socket.socketId(), channel, new PresenceUser(user)));
         } else {

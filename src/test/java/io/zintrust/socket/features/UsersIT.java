@@ -2,16 +2,13 @@ package io.zintrust.socket.features;
 
 import io.zintrust.socket.support.AppsFileServer;
 import io.zintrust.socket.support.Http;
-import io.zintrust.socket.support.Loopback;
+import io.zintrust.socket.support.PayaraServer;
 import io.zintrust.socket.support.PusherSocket;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,22 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** User authentication: sign-in, #server-to-user channels, terminate_connections and watchlists. */
 class UsersIT {
 
-    private static Loopback server;
-    private final List<PusherSocket> sockets = new ArrayList<>();
-
-    @BeforeAll
-    static void start() {
-        server = AppsFileServer.shared();
-    }
-
-    @AfterEach
-    void close() {
-        sockets.forEach(PusherSocket::close);
-    }
+    @RegisterExtension
+    static final PayaraServer payara = AppsFileServer.shared();
 
     private PusherSocket signedIn(String userData) {
-        PusherSocket socket = PusherSocket.connect(server.ws("/app/main-key?protocol=7"));
-        sockets.add(socket);
+        PusherSocket socket = payara.connect("/app/main-key?protocol=7");
         socket.signin("main-key", "main-secret", userData);
         socket.await("pusher:signin_success");
         return socket;
@@ -42,8 +28,7 @@ class UsersIT {
 
     @Test
     void signin_success_carries_the_signed_user_data_string() {
-        PusherSocket socket = PusherSocket.connect(server.ws("/app/main-key?protocol=7"));
-        sockets.add(socket);
+        PusherSocket socket = payara.connect("/app/main-key?protocol=7");
         String userData = "{\"id\":\"12345\",\"user_info\":{\"name\":\"Ada\"}}";
         socket.signin("main-key", "main-secret", userData);
         JsonObject success = socket.await("pusher:signin_success");
@@ -52,8 +37,7 @@ class UsersIT {
 
     @Test
     void a_signin_with_a_bad_signature_gets_error_4009_and_close_4009() {
-        PusherSocket socket = PusherSocket.connect(server.ws("/app/main-key?protocol=7"));
-        sockets.add(socket);
+        PusherSocket socket = payara.connect("/app/main-key?protocol=7");
         socket.signin("main-key", "not-the-secret", "{\"id\":\"1\"}");
         assertEquals(4009, socket.await("pusher:error").getJsonObject("data").getInt("code"));
         assertEquals(4009, socket.awaitClose().getCloseCode().getCode());
@@ -61,8 +45,7 @@ class UsersIT {
 
     @Test
     void signed_user_data_without_an_id_is_refused_with_4009() {
-        PusherSocket socket = PusherSocket.connect(server.ws("/app/main-key?protocol=7"));
-        sockets.add(socket);
+        PusherSocket socket = payara.connect("/app/main-key?protocol=7");
         socket.signin("main-key", "main-secret", "{\"name\":\"nobody\"}");
         assertEquals(4009, socket.awaitClose().getCloseCode().getCode());
     }
@@ -84,7 +67,7 @@ class UsersIT {
         PusherSocket notSubscribed = signedIn("{\"id\":\"carol\"}");
         PusherSocket stranger = signedIn("{\"id\":\"dave\"}");
         // pusher-http-java refuses '#' in channel names; other SDKs (sendToUser) publish exactly this
-        Http.Answer answer = Http.postJson(server.http("/apps/main/events"),
+        Http.Answer answer = Http.postJson(payara.server().http("/apps/main/events"),
                 "{\"name\":\"note\",\"channel\":\"#server-to-user-carol\",\"data\":\"{\\\"n\\\":1}\"}",
                 "Authorization", "Bearer main-secret");
         assertEquals(200, answer.status(), answer.body());
@@ -99,7 +82,7 @@ class UsersIT {
         PusherSocket first = signedIn("{\"id\":\"erin\"}");
         PusherSocket second = signedIn("{\"id\":\"erin\"}");
         PusherSocket bystander = signedIn("{\"id\":\"frank\"}");
-        var result = AppsFileServer.sdk(server, "main").post("/users/erin/terminate_connections", "{}");
+        var result = AppsFileServer.sdk(payara.server(), "main").post("/users/erin/terminate_connections", "{}");
         assertEquals(200, result.getHttpStatus(), result.getMessage());
         assertEquals(4009, first.awaitClose().getCloseCode().getCode());
         assertEquals(4009, second.awaitClose().getCloseCode().getCode());
@@ -108,7 +91,7 @@ class UsersIT {
 
     @Test
     void terminate_connections_needs_a_valid_signature() {
-        Http.Answer answer = Http.postJson(server.http("/apps/main/users/erin/terminate_connections"), "{}");
+        Http.Answer answer = Http.postJson(payara.server().http("/apps/main/users/erin/terminate_connections"), "{}");
         assertEquals(401, answer.status());
     }
 

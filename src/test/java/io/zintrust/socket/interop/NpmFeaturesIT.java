@@ -1,11 +1,12 @@
 package io.zintrust.socket.interop;
 
 import io.zintrust.socket.support.AppsFileServer;
-import io.zintrust.socket.support.Loopback;
+import io.zintrust.socket.support.PayaraServer;
 import io.zintrust.socket.support.NodeClient;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,6 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class NpmFeaturesIT {
 
+    @RegisterExtension
+    static final PayaraServer payara = AppsFileServer.shared();
+
     private static final List<String> CHECKS = List.of(
             "public channel event", "private channel event", "encrypted channel event is decrypted by pusher-js",
             "cache channel replays the last event", "presence members, member_added and member_removed",
@@ -28,9 +32,8 @@ class NpmFeaturesIT {
 
     @TestFactory
     Stream<DynamicTest> the_npm_clients_see_every_feature_work() throws InterruptedException {
-        Loopback server = AppsFileServer.shared();
         List<JsonObject> reports;
-        try (NodeClient node = NodeClient.run("features.mjs", "127.0.0.1", Integer.toString(server.port()),
+        try (NodeClient node = NodeClient.run("features.mjs", "127.0.0.1", Integer.toString(payara.server().port()),
                 "js", "js-key", "js-secret")) {
             reports = node.reportsUntilExit(180);
         }

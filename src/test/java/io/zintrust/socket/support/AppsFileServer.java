@@ -30,30 +30,31 @@ public final class AppsFileServer {
             ]}
             """;
 
-    private static PayaraProcess shared;
+    private static final PayaraServer SHARED = PayaraServer.withEnvironment(Map.of(
+            "SOCKET_APPS_FILE", write("apps-file", APPS), "BROADCAST_ACTIVITY_TIMEOUT", "120"))
+            .named("apps-file").readyAt("/app/main-key").sharedAcrossSuites();
 
     private AppsFileServer() {
     }
 
-    /** One server for every suite that uses these apps, stopped when the test JVM exits. */
-    public static synchronized Loopback shared() {
-        if (shared == null) {
-            shared = start("apps-file");
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
-        }
-        return shared.server();
+    /**
+     * One server for every suite that uses these apps (register it with {@code @RegisterExtension}):
+     * started by the first, stopped when the test run ends.
+     */
+    public static PayaraServer shared() {
+        return SHARED;
     }
 
-    public static PayaraProcess start(String name) {
+    /** Writes an apps file {@code target/it-apps/<name>.json}; returns its absolute path, for SOCKET_APPS_FILE. */
+    public static String write(String name, String json) {
         Path file = Path.of(System.getProperty("project.build.directory", "target"), "it-apps", name + ".json");
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, APPS);
+            Files.writeString(file, json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return PayaraProcess.start(name, Map.of("SOCKET_APPS_FILE", file.toAbsolutePath().toString(),
-                "BROADCAST_ACTIVITY_TIMEOUT", "120"), "/app/main-key");
+        return file.toAbsolutePath().toString();
     }
 
     public static Pusher sdk(Loopback server, String app) {

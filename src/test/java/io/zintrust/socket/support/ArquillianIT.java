@@ -8,18 +8,40 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Base of the black-box suites: the built WAR on an Arquillian-managed Payara Micro, reached over
- * 127.0.0.1 only, with sockets closed after each test.
+ * 127.0.0.1 only, with sockets closed after each test. The container starts it by server-config's
+ * recipe: {@link RecipeProperties} hands it to arquillian.xml before Arquillian reads that file.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianIT.RecipeProperties.class, ArquillianExtension.class})
 public abstract class ArquillianIT {
+
+    /**
+     * Sets the system properties arquillian.xml starts Payara Micro with: {@code zintrust.payara.jvmOptions}
+     * (jvm.options with the test heap, and the temporary directory) and {@code zintrust.payara.microOptions}
+     * (payara-micro.args without --nocluster, which the container adds itself: clusterEnabled=false).
+     */
+    public static final class RecipeProperties implements BeforeAllCallback {
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            PayaraLaunch recipe = PayaraLaunch.forTests();
+            List<String> jvm = new ArrayList<>(recipe.jvmOptions());
+            jvm.add("-Djava.io.tmpdir=" + Path.of(System.getProperty("project.build.directory", "target")).toAbsolutePath());
+            List<String> micro = recipe.microOptions(List.of()).stream().filter(flag -> !flag.equals("--nocluster")).toList();
+            System.setProperty("zintrust.payara.jvmOptions", String.join(" ", jvm));
+            System.setProperty("zintrust.payara.microOptions", String.join(" ", micro));
+        }
+    }
 
     @Deployment(testable = false)
     public static WebArchive deployment() {

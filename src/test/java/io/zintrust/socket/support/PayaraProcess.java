@@ -1,23 +1,19 @@
 package io.zintrust.socket.support;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * A Payara Micro of its own for suites that need a configuration other than the Arquillian server's
- * (another auth policy, timeouts, path, a disabled or broken setup, a cluster). Same built WAR, loopback
- * only, never phoning home; not clustered, or clustered over TCP on loopback only (never multicast).
+ * One Payara Micro process of {@link PayaraServer}: the built WAR started by server-config's recipe
+ * ({@link PayaraLaunch}), its output in {@code target/it-logs/<name>.log}.
  */
-public final class PayaraProcess implements AutoCloseable {
+final class PayaraProcess implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(150);
 
@@ -35,44 +31,17 @@ public final class PayaraProcess implements AutoCloseable {
 
     /**
      * Starts the WAR with these settings on top of a clean environment (the Arquillian server's app
-     * variables are removed), and waits until {@code readyPath} answers; with a null path it returns at
-     * once, for tests that watch the log of a deployment meant to fail.
+     * variables are removed) and {@code startArguments} after the recipe's flags, and waits until
+     * {@code readyPath} answers; with a null path it returns at once, for tests that watch the log of a
+     * deployment meant to fail.
      */
-    public static PayaraProcess start(String name, Map<String, String> settings, String readyPath) {
-        return start(name, settings, readyPath, List.of("--nocluster"));
-    }
-
-    /** Also listening for TLS (Payara Micro's self-signed certificate) on {@link #tlsPort()}. */
-    public static PayaraProcess startWithTls(String name, Map<String, String> settings, String readyPath) {
-        return start(name, settings, readyPath, List.of("--nocluster", "--sslport", Integer.toString(freePort())));
-    }
-
-    /** The TLS port given with --sslport, or -1. */
-    public int tlsPort() {
-        int at = command.indexOf("--sslport");
-        return at < 0 ? -1 : Integer.parseInt(command.get(at + 1));
-    }
-
-    /** A member of the data-grid cluster {@code clusterName}, over TCP on 127.0.0.1. */
-    public static PayaraProcess startClustered(String name, Map<String, String> settings, String readyPath,
-                                               String clusterName) {
-        return start(name, settings, readyPath, List.of("--clustermode", "tcpip:127.0.0.1", "--interfaces", "127.0.0.1",
-                "--clustername", clusterName));
-    }
-
-    private static PayaraProcess start(String name, Map<String, String> settings, String readyPath,
-                                       List<String> listenerArguments) {
-        File target = new File(System.getProperty("project.build.directory", "target"));
-        Path log = target.toPath().resolve("it-logs").resolve(name + ".log");
-        int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Djava.io.tmpdir=" + target.getAbsolutePath(),
-                "-jar", System.getProperty("payara.microJar"),
-                "--deploy", System.getProperty("zintrust.war"), "--contextroot", "/",
-                "--port", Integer.toString(port), "--disablephonehome",
-                "--prebootcommandfile", System.getProperty("zintrust.serverConfig") + "/pre-boot-commands.asadmin"));
-        command.addAll(listenerArguments);
+    static PayaraProcess start(String name, Map<String, String> settings, String readyPath,
+                               List<String> startArguments) {
+        Path target = Path.of(System.getProperty("project.build.directory", "target"));
+        Path log = target.resolve("it-logs").resolve(name + ".log");
+        int port = PayaraLaunch.freePort();
+        List<String> command = PayaraLaunch.forTests().command(Path.of(System.getProperty("payara.microJar")),
+                Path.of(System.getProperty("zintrust.war")), port, target, startArguments);
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -88,6 +57,12 @@ public final class PayaraProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Could not start Payara Micro: " + e, e);
         }
+    }
+
+    /** The TLS port given with --sslport, or -1. */
+    int tlsPort() {
+        int at = command.indexOf("--sslport");
+        return at < 0 ? -1 : Integer.parseInt(command.get(at + 1));
     }
 
     private void awaitReady(String readyPath) {
@@ -114,7 +89,7 @@ public final class PayaraProcess implements AutoCloseable {
     }
 
     /** Waits until the server log shows a line matching, or fails after {@code wait}. */
-    public String awaitLog(Predicate<String> line, Duration wait) {
+    String awaitLog(Predicate<String> line, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             for (String candidate : log().split("\n")) {
@@ -127,7 +102,7 @@ public final class PayaraProcess implements AutoCloseable {
         throw new AssertionError("No matching log line within " + wait.toSeconds() + " s; see " + this.log);
     }
 
-    public String log() {
+    String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -135,12 +110,12 @@ public final class PayaraProcess implements AutoCloseable {
         }
     }
 
-    public Loopback server() {
+    Loopback server() {
         return server;
     }
 
     /** Kills the server without letting it shut down (SIGKILL), as a crash would. */
-    public void kill() {
+    void kill() {
         process.destroyForcibly();
         try {
             process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
@@ -158,14 +133,6 @@ public final class PayaraProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -20,7 +20,7 @@ public final class SlowReader {
     private SlowReader() {
     }
 
-    public static void assertClosedWith4100WhileOthersGetEverything(PayaraProcess payara, String socketPath,
+    public static void assertClosedWith4100WhileOthersGetEverything(PayaraServer payara, String socketPath,
                                                                     String appId, String secret,
                                                                     PusherSocket healthy) throws IOException {
         Loopback server = payara.server();
