@@ -58,13 +58,18 @@ public class PlainHttpGuard extends HttpFilter {
             // closing the connection is what tells curl and browsers where this answer ends.
             response.setHeader("Upgrade", "websocket");
             response.setHeader("Connection", "close");
-            write(response, 426, "Upgrade Required: open a websocket connection on this URL");
+            StatusLine.set(request, response, 426, "Upgrade Required");
+            writeBody(response, "Upgrade Required: open a websocket connection on this URL");
         }
     }
 
     private static void write(HttpServletResponse response, int status, String message) throws IOException {
-        byte[] body = ErrorBody.json(message).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
+        writeBody(response, message);
+    }
+
+    private static void writeBody(HttpServletResponse response, String message) throws IOException {
+        byte[] body = ErrorBody.json(message).getBytes(StandardCharsets.UTF_8);
         response.setContentType("application/json");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

@@ -53,6 +53,8 @@ public class PusherProtocol {
     UserDirectory users;
     @Inject
     ClusterBus cluster;
+    @Inject
+    BadInput badInput;
 
     @Resource
     ManagedExecutorService executor;
@@ -130,6 +132,8 @@ public class PusherProtocol {
         try {
             dispatch(connection, InboundFrame.parse(text));
         } catch (ProtocolException e) {
+            badInput.record(e.code() == ErrorCode.CLIENT_EVENT_REJECTED ? BadInput.Kind.REJECTED_CLIENT_EVENT
+                    : BadInput.Kind.MALFORMED_FRAME, connection.socketId(), e.getMessage());
             connection.send(Frames.error(e.code(), e.getMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Unexpected failure handling a frame of socket " + connection.socketId(), e);
@@ -139,8 +143,23 @@ public class PusherProtocol {
 
     public void onBinary(Connection connection) {
         connection.seen();
+        badInput.record(BadInput.Kind.MALFORMED_FRAME, connection.socketId(), "a binary frame");
         connection.send(Frames.error(ErrorCode.BAD_MESSAGE,
                 "Binary frames are not supported: send JSON text frames"));
+    }
+
+    /**
+     * An error the container reports for a socket: what the client sent (a message over the buffer, a
+     * protocol violation) is bad input, counted in one DEBUG line; transport errors end in onClose; the
+     * rest is a fault worth a WARNING with its stack trace.
+     */
+    public void onError(Session session, Throwable error) {
+        BadInput.Kind kind = BadInput.kindOf(error);
+        if (kind != null) {
+            badInput.record(kind, session.getId(), error.toString());
+        } else if (!(error instanceof IOException)) {
+            LOG.log(Level.WARNING, "Websocket error on session " + session.getId(), error);
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import io.zintrust.socket.apps.App;
 import io.zintrust.socket.apps.Apps;
 import io.zintrust.socket.cluster.ClusterChannels;
 import io.zintrust.socket.cluster.ClusterBus;
+import io.zintrust.socket.channel.ChannelName;
 import io.zintrust.socket.channel.ChannelStats;
 import io.zintrust.socket.http.ApiException;
 import io.zintrust.socket.protocol.JsonText;
@@ -105,7 +106,10 @@ public class EventsResource {
                 publication.socketId());
     }
 
-    /** The attributes asked for in {@code info}, per channel; null when none were asked for. */
+    /**
+     * The attributes asked for in {@code info}, per channel; null when none were asked for. As in Pusher's
+     * answer, user_count appears for presence channels only: another channel's hash may be empty.
+     */
     private JsonObject info(App app, Publication publication) {
         if (publication.info().isEmpty()) {
             return null;
@@ -114,7 +118,7 @@ public class EventsResource {
         for (String name : publication.channels()) {
             ChannelStats stats = census.stats(app, name);
             JsonObjectBuilder attributes = JsonText.JSON.createObjectBuilder();
-            if (publication.info().contains("user_count")) {
+            if (publication.info().contains("user_count") && ChannelName.parse(name, Integer.MAX_VALUE).isPresence()) {
                 attributes.add("user_count", Math.max(0, stats.userCount()));
             }
             if (publication.info().contains("subscription_count")) {
