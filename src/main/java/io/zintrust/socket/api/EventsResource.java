@@ -2,6 +2,7 @@ package io.zintrust.socket.api;
 
 import io.zintrust.socket.apps.App;
 import io.zintrust.socket.channel.ChannelCensus;
+import io.zintrust.socket.channel.ChannelName;
 import io.zintrust.socket.channel.ChannelStats;
 import io.zintrust.socket.channel.Fanout;
 import io.zintrust.socket.http.ApiException;
@@ -101,7 +102,10 @@ public class EventsResource {
         fanout.publish(app, publication.channels(), publication.event(), publication.data(), publication.socketId());
     }
 
-    /** The attributes asked for in {@code info}, per channel; null when none were asked for. */
+    /**
+     * The attributes asked for in {@code info}, per channel; null when none were asked for. As in Pusher's
+     * answer, user_count appears for presence channels only: another channel's hash may be empty.
+     */
     private JsonObject info(App app, Publication publication) {
         if (publication.info().isEmpty()) {
             return null;
@@ -110,7 +114,7 @@ public class EventsResource {
         for (String name : publication.channels()) {
             ChannelStats stats = census.stats(app, name);
             JsonObjectBuilder attributes = JsonText.JSON.createObjectBuilder();
-            if (publication.info().contains("user_count")) {
+            if (publication.info().contains("user_count") && ChannelName.parse(name, Integer.MAX_VALUE).isPresence()) {
                 attributes.add("user_count", Math.max(0, stats.userCount()));
             }
             if (publication.info().contains("subscription_count")) {

@@ -51,7 +51,7 @@ public record Publication(String event, List<String> channels, String data, Stri
         if (socketId != null && !SocketIds.isValid(socketId)) {
             throw new ApiException(400, "Invalid socket_id: expected digits.digits, e.g. 1234.5678");
         }
-        return new Publication(event, channels, data, socketId, info(optionalText(object, "info"), channels));
+        return new Publication(event, channels, data, socketId, info(optionalText(object, "info")));
     }
 
     private static String eventName(JsonObject object, AppLimits limits) {
@@ -123,7 +123,11 @@ public record Publication(String event, List<String> channels, String data, Stri
         return data;
     }
 
-    private static Set<String> info(String info, List<String> channels) {
+    /**
+     * The attributes asked for. Like Pusher, user_count may be asked of any channel: it is answered for
+     * the presence channels among them and left out for the others, and the event is delivered either way.
+     */
+    private static Set<String> info(String info) {
         if (info == null || info.isBlank()) {
             return Set.of();
         }
@@ -135,10 +139,6 @@ public record Publication(String event, List<String> channels, String data, Stri
                         + "': use user_count and/or subscription_count");
             }
             attributes.add(trimmed);
-        }
-        if (attributes.contains("user_count")
-                && channels.stream().anyMatch(name -> !ChannelName.parse(name, Integer.MAX_VALUE).isPresence())) {
-            throw new ApiException(400, "info=user_count is only available for presence channels");
         }
         return attributes;
     }

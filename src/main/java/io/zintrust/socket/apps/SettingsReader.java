@@ -35,7 +35,7 @@ public final class SettingsReader {
 
     public SocketSettings read() {
         boolean enabled = bool(ENABLED, true);
-        Transport transport = choice(TRANSPORT, Transport.class, Transport.AUTO);
+        Transport transport = transport();
         String path = path();
         int activityTimeout = positiveInt(ACTIVITY_TIMEOUT, 120, "seconds");
         int pongTimeout = positiveInt(PONG_TIMEOUT, 30, "seconds");
@@ -75,6 +75,16 @@ public final class SettingsReader {
         return value.orElseThrow(() -> new InvalidConfigurationException(
                 names.get(0) + " is required while the socket server is enabled (also read from "
                         + String.join(", ", names.subList(1, names.size())) + ")"));
+    }
+
+    private Transport transport() {
+        // the Node package's Durable Object transport: say what plays its part here, not just the values
+        if (first(TRANSPORT).filter("cloudflare"::equalsIgnoreCase).isPresent()) {
+            throw new InvalidConfigurationException("SOCKET_TRANSPORT=cloudflare is the Node package's Durable"
+                    + " Object transport; on this server set SOCKET_TRANSPORT=cluster (Payara Micro's data grid)"
+                    + " or auto");
+        }
+        return choice(TRANSPORT, Transport.class, Transport.AUTO);
     }
 
     private String path() {

@@ -1,7 +1,11 @@
 package io.zintrust.socket.container;
 
 import io.zintrust.socket.container.payara.PayaraMicroFacts;
+import io.zintrust.socket.container.payara.StatusLine;
+import io.zintrust.socket.container.payara.TyrusOverflowLog;
 import io.zintrust.socket.container.payara.TyrusWireSink;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.Session;
 
 import java.lang.System.Logger.Level;
@@ -43,6 +47,24 @@ public final class ContainerAccess {
             return PayaraMicroFacts.clustering();
         } catch (LinkageError notPayara) {
             return Optional.empty();
+        }
+    }
+
+    /** The status with this reason phrase where the container lets us choose it; the plain status elsewhere. */
+    public static void setStatus(ServletRequest request, HttpServletResponse response, int status, String reason) {
+        StatusLine.set(request, response, status, reason);
+    }
+
+    /**
+     * Tells {@code onEach} instead of logging a WARNING with a stack trace when the container refuses a
+     * client's frame for being larger than its read buffer (Payara's Tyrus logs that itself); close the
+     * answer on undeploy. Elsewhere nothing changes.
+     */
+    public static AutoCloseable reportOversizedFrames(Runnable onEach) {
+        try {
+            return TyrusOverflowLog.install(onEach);
+        } catch (LinkageError | RuntimeException notThere) {
+            return () -> { };
         }
     }
 }

@@ -3,6 +3,7 @@ package io.zintrust.socket.websocket;
 import io.zintrust.socket.apps.Apps;
 import io.zintrust.socket.apps.Availability;
 import io.zintrust.socket.apps.SocketSettings;
+import io.zintrust.socket.container.ContainerAccess;
 import io.zintrust.socket.http.ErrorBody;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -58,13 +59,18 @@ public class PlainHttpGuard extends HttpFilter {
             // closing the connection is what tells curl and browsers where this answer ends.
             response.setHeader("Upgrade", "websocket");
             response.setHeader("Connection", "close");
-            write(response, 426, "Upgrade Required: open a websocket connection on this URL");
+            ContainerAccess.setStatus(request, response, 426, "Upgrade Required");
+            writeBody(response, "Upgrade Required: open a websocket connection on this URL");
         }
     }
 
     private static void write(HttpServletResponse response, int status, String message) throws IOException {
-        byte[] body = ErrorBody.json(message).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
+        writeBody(response, message);
+    }
+
+    private static void writeBody(HttpServletResponse response, String message) throws IOException {
+        byte[] body = ErrorBody.json(message).getBytes(StandardCharsets.UTF_8);
         response.setContentType("application/json");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

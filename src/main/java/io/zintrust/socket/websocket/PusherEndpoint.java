@@ -43,10 +43,6 @@ public class PusherEndpoint extends Endpoint {
 
     @Override
     public void onError(Session session, Throwable thr) {
-        // Transport errors end in onClose, which releases the socket's state; anything else is worth a line.
-        if (!(thr instanceof java.io.IOException)) {
-            System.getLogger(PusherEndpoint.class.getName()).log(System.Logger.Level.WARNING,
-                    "Websocket error on session " + session.getId(), thr);
-        }
+        protocol.onError(session, thr);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 
@@ -35,6 +36,8 @@ public class PusherProtocol {
     SigninHandler signin;
     @Inject
     ClientEventHandler clientEvent;
+    @Inject
+    BadInput badInput;
     @Resource
     ManagedExecutorService executor;
 
@@ -52,6 +55,8 @@ public class PusherProtocol {
             InboundFrame frame = InboundFrame.parse(text);
             handlerOf(frame.event()).handle(connection, frame);
         } catch (ProtocolException e) {
+            badInput.record(e.code() == ErrorCode.CLIENT_EVENT_REJECTED ? BadInput.Kind.REJECTED_CLIENT_EVENT
+                    : BadInput.Kind.MALFORMED_FRAME, connection.socketId(), e.getMessage());
             connection.send(Frames.error(e.code(), e.getMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Unexpected failure handling a frame of socket " + connection.socketId(), e);
@@ -80,7 +85,22 @@ public class PusherProtocol {
 
     public void onBinary(Connection connection) {
         connection.seen();
+        badInput.record(BadInput.Kind.MALFORMED_FRAME, connection.socketId(), "a binary frame");
         connection.send(Frames.error(ErrorCode.BAD_MESSAGE, "Binary frames are not supported: send JSON text frames"));
+    }
+
+    /**
+     * An error the container reports for a socket: what the client sent (a message over the buffer, a
+     * protocol violation) is bad input, counted in one DEBUG line; transport errors end in onClose; the
+     * rest is a fault worth a WARNING with its stack trace.
+     */
+    public void onError(Session session, Throwable error) {
+        BadInput.Kind kind = BadInput.kindOf(error);
+        if (kind != null) {
+            badInput.record(kind, session.getId(), error.toString());
+        } else if (!(error instanceof IOException)) {
+            LOG.log(Level.WARNING, "Websocket error on session " + session.getId(), error);
+        }
     }
 
     /**

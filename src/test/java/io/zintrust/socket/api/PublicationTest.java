@@ -273,10 +273,11 @@ class PublicationTest {
     }
 
     @Test
-    void user_count_on_a_non_presence_channel_is_refused_with_400() {
-        refused(body().add("info", "user_count").build(), 400, "user_count");
-        refused(body().add("channels", Json.createArrayBuilder().add("presence-a").add("private-b"))
-                .add("info", "user_count").build(), 400, "only available for presence channels");
+    void user_count_may_be_asked_of_channels_that_are_not_all_presence_channels() {
+        assertEquals(Set.of("user_count"), Publication.from(body().add("info", "user_count").build()).info());
+        assertEquals(Set.of("user_count", "subscription_count"), Publication.from(body()
+                .add("channels", Json.createArrayBuilder().add("presence-a").add("private-b"))
+                .add("info", "user_count,subscription_count").build()).info());
     }
 
     @Test

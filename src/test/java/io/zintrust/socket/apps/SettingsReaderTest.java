@@ -157,6 +157,15 @@ class SettingsReaderTest {
         invalid(env("SOCKET_TRANSPORT", "redis"), "SOCKET_TRANSPORT", "auto", "node", "cluster", "'redis'");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"cloudflare", "Cloudflare", " CLOUDFLARE "})
+    void the_node_packages_cloudflare_transport_is_refused_pointing_to_cluster_or_auto(String value) {
+        InvalidConfigurationException e = invalid(env("SOCKET_TRANSPORT", value),
+                "SOCKET_TRANSPORT=cloudflare is the Node package's Durable Object transport",
+                "set SOCKET_TRANSPORT=cluster (Payara Micro's data grid) or auto");
+        assertFalse(e.getMessage().contains("accepts"), e.getMessage());
+    }
+
     @Test
     void an_unknown_auth_policy_names_the_variable_and_the_accepted_values() {
         invalid(env("SOCKET_AUTH_POLICY", "maybe"), "SOCKET_AUTH_POLICY", "deny", "allow", "'maybe'");

@@ -41,6 +41,19 @@ class ConnectionIT extends ArquillianIT {
     }
 
     @Test
+    void the_426_answer_has_the_status_line_upgrade_required_then_its_json_body_and_closes() throws Exception {
+        try (java.net.Socket raw = new java.net.Socket("127.0.0.1", server.port())) {
+            raw.setSoTimeout(5000);
+            raw.getOutputStream().write(("GET /app/" + TestApp.KEY + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(raw.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals("HTTP/1.1 426 Upgrade Required", answer.lines().findFirst().orElse(""), answer);
+            assertTrue(answer.endsWith("\r\n\r\n{\"error\":\"Upgrade Required: open a websocket connection on this URL\"}"),
+                    answer);
+        }
+    }
+
+    @Test
     void a_plain_http_get_with_an_unknown_key_answers_404_socket_app_key_not_found() {
         Http.Answer answer = Http.get(server.http("/app/nobody"));
         assertEquals(404, answer.status());

@@ -1,11 +1,13 @@
 package io.zintrust.socket.events;
 
+import com.pusher.rest.data.PresenceUser;
 import io.zintrust.socket.support.ArquillianIT;
 import io.zintrust.socket.support.Http;
 import io.zintrust.socket.support.PusherSocket;
 import io.zintrust.socket.support.SignedRequest;
 import io.zintrust.socket.support.TestApp;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** POST /apps/{appId}/events: the three authorizations, the body rules and every error answer. */
@@ -96,6 +99,49 @@ class PublishIT extends ArquillianIT {
     }
 
     @Test
+    void info_user_count_on_presence_and_other_channels_delivers_the_event_and_counts_users_of_the_presence_ones() {
+        PusherSocket member = joined("presence-mixed", new PresenceUser("u1"));
+        PusherSocket reader = subscribedTo("mixed-public");
+        var result = pusher.post("/events", "{\"name\":\"mixed\",\"channels\":[\"presence-mixed\",\"mixed-public\"],"
+                + "\"data\":\"x\",\"info\":\"user_count,subscription_count\"}");
+        assertEquals(200, result.getHttpStatus(), result.getMessage());
+        member.await("mixed", "presence-mixed");
+        reader.await("mixed", "mixed-public");
+        JsonObject channels = PusherSocket.parse(result.getMessage()).getJsonObject("channels");
+        assertEquals(1, channels.getJsonObject("presence-mixed").getInt("user_count"), channels.toString());
+        assertEquals(1, channels.getJsonObject("presence-mixed").getInt("subscription_count"), channels.toString());
+        assertEquals(1, channels.getJsonObject("mixed-public").getInt("subscription_count"), channels.toString());
+        assertFalse(channels.getJsonObject("mixed-public").containsKey("user_count"), channels.toString());
+    }
+
+    @Test
+    void info_user_count_on_one_public_channel_delivers_the_event_with_an_empty_hash_for_it() {
+        PusherSocket reader = subscribedTo("lonely-public");
+        var result = pusher.post("/events", "{\"name\":\"lonely\",\"channel\":\"lonely-public\",\"data\":\"x\","
+                + "\"info\":\"user_count\"}");
+        assertEquals(200, result.getHttpStatus(), result.getMessage());
+        reader.await("lonely", "lonely-public");
+        assertEquals(JsonValue.EMPTY_JSON_OBJECT, PusherSocket.parse(result.getMessage()).getJsonObject("channels")
+                .getJsonObject("lonely-public"));
+    }
+
+    @Test
+    void batch_info_user_count_counts_users_of_presence_channels_and_leaves_it_out_for_the_others() {
+        PusherSocket member = joined("presence-batch-mixed", new PresenceUser("u2"));
+        PusherSocket reader = subscribedTo("batch-mixed-public");
+        var result = pusher.post("/batch_events", "{\"batch\":["
+                + "{\"name\":\"b1\",\"channel\":\"presence-batch-mixed\",\"data\":\"x\",\"info\":\"user_count\"},"
+                + "{\"name\":\"b2\",\"channel\":\"batch-mixed-public\",\"data\":\"y\",\"info\":\"user_count,subscription_count\"}]}");
+        assertEquals(200, result.getHttpStatus(), result.getMessage());
+        member.await("b1", "presence-batch-mixed");
+        reader.await("b2", "batch-mixed-public");
+        var answers = PusherSocket.parse(result.getMessage()).getJsonArray("batch");
+        assertEquals(1, answers.getJsonObject(0).getInt("user_count"), answers.toString());
+        assertEquals(1, answers.getJsonObject(1).getInt("subscription_count"), answers.toString());
+        assertFalse(answers.getJsonObject(1).containsKey("user_count"), answers.toString());
+    }
+
+    @Test
     void a_wrong_bearer_secret_answers_403_socket_publish_secret_is_invalid() {
         Http.Answer answer = Http.postJson(server.http(EVENTS), "{\"name\":\"n\",\"channel\":\"c\",\"data\":\"x\"}",
                 "Authorization", "Bearer nope");
@@ -175,7 +221,6 @@ class PublishIT extends ArquillianIT {
                 "{\"name\":\"n\",\"channel\":\"bad channel\",\"data\":\"x\"}", "Invalid channel",
                 "{\"name\":\"n\",\"channels\":\"c\",\"data\":\"x\"}", "array",
                 "{\"name\":\"n\",\"channel\":\"c\",\"data\":\"x\",\"socket_id\":\"abc\"}", "socket_id",
-                "{\"name\":\"n\",\"channel\":\"c\",\"data\":\"x\",\"info\":\"user_count\"}", "presence",
                 "{\"name\":\"n\",\"channels\":[\"private-encrypted-a\",\"b\"],\"data\":\"x\"}", "encrypted");
         cases.forEach((body, expected) -> {
             Http.Answer answer = bearer(body);

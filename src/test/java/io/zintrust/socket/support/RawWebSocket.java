@@ -82,6 +82,34 @@ public final class RawWebSocket implements AutoCloseable {
         socket.getOutputStream().flush();
     }
 
+    /**
+     * Sends one masked frame of any opcode and size, final or a fragment: for frames a well-behaved client
+     * never sends (invalid UTF-8, oversized, fragmented past the server's buffer).
+     */
+    public synchronized void writeFrame(int opcode, boolean fin, byte[] payload) throws IOException {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
+        frame.write((fin ? 0x80 : 0) | opcode);
+        if (payload.length < 126) {
+            frame.write(0x80 | payload.length);
+        } else if (payload.length < 65536) {
+            frame.write(0x80 | 126);
+            frame.write(payload.length >> 8);
+            frame.write(payload.length & 0xff);
+        } else {
+            frame.write(0x80 | 127);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                frame.write((int) ((long) payload.length >> shift) & 0xff);
+            }
+        }
+        byte[] mask = {5, 6, 7, 8};
+        frame.write(mask);
+        for (int i = 0; i < payload.length; i++) {
+            frame.write(payload[i] ^ mask[i % 4]);
+        }
+        socket.getOutputStream().write(frame.toByteArray());
+        socket.getOutputStream().flush();
+    }
+
     /** Reads the next server frame (servers never mask). */
     public Frame read() throws IOException {
         int first = in.readUnsignedByte();

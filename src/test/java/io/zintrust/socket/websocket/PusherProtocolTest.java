@@ -71,6 +71,7 @@ class PusherProtocolTest {
             text(bad);
             error(4302);
         }
+        assertEquals(4, fixture.protocol.badInput.count(BadInput.Kind.MALFORMED_FRAME));
     }
 
     @Test

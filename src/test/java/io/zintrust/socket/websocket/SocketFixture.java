@@ -46,6 +46,7 @@ final class SocketFixture {
         protocol.signin = signin;
         protocol.clientEvent = clientEvent;
         protocol.release = release;
+        protocol.badInput = new BadInput();
     }
 
     /** A connection whose writes complete at once and whose closes run on the calling thread. */
