@@ -41,7 +41,7 @@ public class ChannelCensus {
         remote.occupiedElsewhere(app, prefix).forEach((name, count) -> subscriptions.merge(name, count, Integer::sum));
         List<ChannelStats> found = new ArrayList<>();
         subscriptions.forEach((name, count) -> {
-            int localUsers = usersHere.getOrDefault(name, ChannelName.parse(name, Integer.MAX_VALUE).isPresence() ? 0 : -1);
+            int localUsers = usersHere.getOrDefault(name, ChannelStats.unoccupied(name).userCount());
             found.add(new ChannelStats(name, count, users(app, name, localUsers)));
         });
         return found;

@@ -42,9 +42,7 @@ public class Channels {
     /** This instance's subscriptions and presence users of a channel. */
     public ChannelStats stats(App app, String name) {
         Channel channel = find(app, name);
-        return channel == null
-                ? new ChannelStats(name, 0, ChannelName.parse(name, Integer.MAX_VALUE).isPresence() ? 0 : -1)
-                : stats(channel);
+        return channel == null ? ChannelStats.unoccupied(name) : stats(channel);
     }
 
     /** Occupied channels of the app on this instance whose names start with {@code prefix}, sorted by name. */

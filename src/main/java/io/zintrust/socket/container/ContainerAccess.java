@@ -2,6 +2,7 @@ package io.zintrust.socket.container;
 
 import io.zintrust.socket.container.payara.PayaraMicroFacts;
 import io.zintrust.socket.container.payara.StatusLine;
+import io.zintrust.socket.container.payara.TyrusErrors;
 import io.zintrust.socket.container.payara.TyrusOverflowLog;
 import io.zintrust.socket.container.payara.TyrusWireSink;
 import jakarta.servlet.ServletRequest;
@@ -48,6 +49,18 @@ public final class ContainerAccess {
         } catch (LinkageError notPayara) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * What a websocket error the container reported says about the client's input (the portable
+     * {@code DecodeException}, or the container's own exceptions); empty for faults of the server or
+     * the transport.
+     */
+    public static Optional<ClientFault> clientFault(Throwable error) {
+        if (error instanceof jakarta.websocket.DecodeException) {
+            return Optional.of(ClientFault.UNDECODABLE);
+        }
+        return TyrusErrors.faultOf(error);
     }
 
     /** The status with this reason phrase where the container lets us choose it; the plain status elsewhere. */

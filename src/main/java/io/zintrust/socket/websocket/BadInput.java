@@ -1,5 +1,6 @@
 package io.zintrust.socket.websocket;
 
+import io.zintrust.socket.container.ClientFault;
 import io.zintrust.socket.container.ContainerAccess;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,24 +70,10 @@ public class BadInput {
         LOG.log(Level.DEBUG, () -> "Bad client input (" + kind + ") from socket " + socket + ": " + detail);
     }
 
-    /**
-     * Whether an error the container reported for a socket was caused by what the client sent: Tyrus's
-     * websocket exceptions (a message over the buffer, a protocol violation) and decoding failures.
-     */
+    /** The kind of bad input a websocket error the container reported stands for; null when it is no client's doing. */
     static Kind kindOf(Throwable error) {
-        if (error instanceof jakarta.websocket.DecodeException) {
-            return Kind.UNDECODABLE_MESSAGE;
-        }
-        for (Class<?> type = error.getClass(); type != null; type = type.getSuperclass()) {
-            switch (type.getName()) {
-                case "org.glassfish.tyrus.core.MessageTooBigException":
-                    return Kind.MESSAGE_TOO_BIG;
-                case "org.glassfish.tyrus.core.WebSocketException":
-                    return Kind.UNDECODABLE_MESSAGE;
-                default:
-                    // look at the superclass
-            }
-        }
-        return null;
+        return ContainerAccess.clientFault(error)
+                .map(fault -> fault == ClientFault.MESSAGE_TOO_BIG ? Kind.MESSAGE_TOO_BIG : Kind.UNDECODABLE_MESSAGE)
+                .orElse(null);
     }
 }

@@ -86,10 +86,6 @@ public final class Connection implements ClientSocket, FrameSink.Listener {
         return closing.get();
     }
 
-    public boolean isOpen() {
-        return !closing.get() && session.isOpen();
-    }
-
     /**
      * Queues a frame without calling into the container. Callers that hold a lock use this and call
      * {@link #flush()} once the lock is released: the container may call back into the state owners (a
