@@ -5,6 +5,7 @@ import io.zintrust.socket.channel.ChannelCensus;
 import io.zintrust.socket.channel.ChannelName;
 import io.zintrust.socket.channel.ChannelStats;
 import io.zintrust.socket.channel.Fanout;
+import io.zintrust.socket.http.ApiCaller;
 import io.zintrust.socket.http.ApiException;
 import io.zintrust.socket.http.AppRequests;
 import io.zintrust.socket.protocol.JsonText;
@@ -30,7 +31,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code POST /apps/{appId}/events} and {@code /batch_events}: the Pusher trigger API. One instance for
+ * {@code POST /apps/{appId}/events} and {@code /batch_events}: the Pusher trigger API, each event through
+ * the {@link PublishRules} before fan-out. One instance for
  * the application, the request's objects as parameters: the publish path is hot, and a request-scoped
  * resource cost a bean and its injection per call, and a proxy hop per header read.
  */
@@ -44,6 +46,8 @@ public class EventsResource {
     ChannelCensus census;
     @Inject
     Fanout fanout;
+    @Inject
+    PublishRules rules;
 
     @POST
     @Path("events")
@@ -51,8 +55,9 @@ public class EventsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String trigger(@PathParam("appId") String appId, byte[] body, @Context HttpServletRequest request,
                           @Context UriInfo uri) {
-        App app = requests.authorized(appId, request, uri, body);
-        Publication publication = Publication.parse(body, app.limits());
+        ApiCaller caller = requests.caller(appId, request, uri, body);
+        App app = caller.app();
+        Publication publication = rules.review(caller, Publication.parse(body, app.limits()), request);
         publish(app, publication);
         JsonObject info = info(app, publication);
         return info == null ? "{}" : JsonText.JSON.createObjectBuilder().add("channels", info).build().toString();
@@ -65,7 +70,8 @@ public class EventsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String batch(@PathParam("appId") String appId, byte[] body, @Context HttpServletRequest request,
                         @Context UriInfo uri) {
-        App app = requests.authorized(appId, request, uri, body);
+        ApiCaller caller = requests.caller(appId, request, uri, body);
+        App app = caller.app();
         JsonObject object = JsonText.object(new String(body, StandardCharsets.UTF_8))
                 .orElseThrow(() -> new ApiException(400, "Invalid JSON body: expected {\"batch\":[...]}"));
         if (!(object.get("batch") instanceof JsonArray items)) {
@@ -86,6 +92,8 @@ public class EventsResource {
                 throw new ApiException(e.status(), "batch[" + i + "]: " + e.getMessage());
             }
         }
+        // every item passes the publish rules before any is published: a refusal publishes nothing
+        publications.replaceAll(publication -> rules.review(caller, publication, request));
         publications.forEach(publication -> publish(app, publication));
         if (publications.stream().allMatch(p -> p.info().isEmpty())) {
             return "{}";

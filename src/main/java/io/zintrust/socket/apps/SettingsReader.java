@@ -21,6 +21,13 @@ public final class SettingsReader {
     static final List<String> ACTIVITY_TIMEOUT = List.of("BROADCAST_ACTIVITY_TIMEOUT");
     static final List<String> PONG_TIMEOUT = List.of("SOCKET_PONG_TIMEOUT");
     static final List<String> AUTH_POLICY = List.of("SOCKET_AUTH_POLICY");
+    static final List<String> AUTH_URL = List.of("SOCKET_AUTH_URL");
+    static final List<String> AUTH_URL_TIMEOUT = List.of("SOCKET_AUTH_URL_TIMEOUT_MS");
+    // MicroProfile JWT's own names; MicroProfile Config also finds them as MP_JWT_VERIFY_PUBLICKEY etc.
+    static final List<String> JWT_PUBLIC_KEY = List.of("mp.jwt.verify.publickey");
+    static final List<String> JWT_PUBLIC_KEY_LOCATION = List.of("mp.jwt.verify.publickey.location");
+    static final List<String> JWT_ISSUER = List.of("mp.jwt.verify.issuer");
+    static final List<String> JWT_CLOCK_SKEW = List.of("mp.jwt.verify.clock.skew");
     static final List<String> CLIENT_EVENTS = List.of("SOCKET_CLIENT_EVENTS");
     static final List<String> OUTBOUND_QUEUE = List.of("SOCKET_OUTBOUND_QUEUE_LIMIT");
     static final List<String> APPS_FILE = List.of("SOCKET_APPS_FILE");
@@ -39,13 +46,62 @@ public final class SettingsReader {
         String path = path();
         int activityTimeout = positiveInt(ACTIVITY_TIMEOUT, 120, "seconds");
         int pongTimeout = positiveInt(PONG_TIMEOUT, 30, "seconds");
-        AuthPolicyMode policy = choice(AUTH_POLICY, AuthPolicyMode.class, AuthPolicyMode.DENY);
+        AuthSettings policy = auth();
         boolean clientEvents = bool(CLIENT_EVENTS, true);
         int queueLimit = positiveInt(OUTBOUND_QUEUE, 1000, "frames");
         int maxConnections = first(MAX_CONNECTIONS).isPresent() ? positiveInt(MAX_CONNECTIONS, -1, "connections") : -1;
         boolean directWrites = bool(DIRECT_WRITES, true);
         return new SocketSettings(enabled, transport, path, activityTimeout, pongTimeout, policy, clientEvents,
                 queueLimit, maxConnections, directWrites, apps(enabled, clientEvents));
+    }
+
+    private AuthSettings auth() {
+        AuthPolicyMode mode = choice(AUTH_POLICY, AuthPolicyMode.class, AuthPolicyMode.DENY);
+        java.time.Duration timeout = java.time.Duration.ofMillis(positiveInt(AUTH_URL_TIMEOUT, 2000, "milliseconds"));
+        JwtSettings jwt = new JwtSettings(first(JWT_PUBLIC_KEY).orElse(null), first(JWT_PUBLIC_KEY_LOCATION).orElse(null),
+                first(JWT_ISSUER).orElse(null), first(JWT_CLOCK_SKEW).isPresent()
+                ? nonNegativeInt(JWT_CLOCK_SKEW, "seconds") : JwtSettings.NONE.clockSkewSeconds());
+        java.net.URI url = null;
+        if (mode == AuthPolicyMode.URL) {
+            url = authUrl();
+        }
+        if (mode == AuthPolicyMode.JWT && !jwt.configured()) {
+            throw new InvalidConfigurationException("SOCKET_AUTH_POLICY=jwt needs the key that verifies tokens:"
+                    + " set MP_JWT_VERIFY_PUBLICKEY (PEM, JWK or JWK set) or MP_JWT_VERIFY_PUBLICKEY_LOCATION"
+                    + " (file or URL), and MP_JWT_VERIFY_ISSUER");
+        }
+        return new AuthSettings(mode, url, timeout, jwt);
+    }
+
+    private java.net.URI authUrl() {
+        String value = first(AUTH_URL).orElseThrow(() -> new InvalidConfigurationException(
+                "SOCKET_AUTH_POLICY=url needs SOCKET_AUTH_URL, the app endpoint that decides,"
+                        + " e.g. http://127.0.0.1:8000/socket/authorize"));
+        try {
+            java.net.URI url = new java.net.URI(value);
+            if (("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))
+                    && url.getHost() != null) {
+                return url;
+            }
+        } catch (java.net.URISyntaxException ignored) {
+            // reported below
+        }
+        throw new InvalidConfigurationException("SOCKET_AUTH_URL must be an http:// or https:// URL; got '"
+                + value + "'");
+    }
+
+    private int nonNegativeInt(List<String> names, String unit) {
+        String value = first(names).orElseThrow();
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new InvalidConfigurationException(
+                names.get(0) + " accepts a whole number of " + unit + ", 0 or more; got '" + value + "'");
     }
 
     private List<App> apps(boolean enabled, boolean clientEvents) {

@@ -8,7 +8,7 @@ package io.zintrust.socket.apps;
  * @param path                websocket base path, e.g. {@code /app}
  * @param activityTimeout     seconds of silence before the server pings a client
  * @param pongTimeout         seconds a pinged client has to answer before close 4201
- * @param authPolicy          decision of {@code POST /broadcasting/auth}
+ * @param auth                who decides channel authorization, user sign-in and publish rules
  * @param clientEvents        whether {@code client-*} events are accepted
  * @param outboundQueueLimit  frames that may wait for one slow socket before it is closed with 4100
  * @param maxConnections      sockets this server accepts in all (-1: no limit); more are closed with 4100
@@ -17,9 +17,13 @@ package io.zintrust.socket.apps;
  * @param apps                the applications served; the first is the default (empty while disabled)
  */
 public record SocketSettings(boolean enabled, Transport transport, String path, int activityTimeout,
-                             int pongTimeout, AuthPolicyMode authPolicy, boolean clientEvents,
+                             int pongTimeout, AuthSettings auth, boolean clientEvents,
                              int outboundQueueLimit, int maxConnections, boolean directWrites,
                              java.util.List<App> apps) {
+
+    public AuthPolicyMode authPolicy() {
+        return auth.mode();
+    }
 
     /** The default app: the one from the environment, or the first of the apps file; null when none. */
     public App app() {
@@ -41,7 +45,11 @@ public record SocketSettings(boolean enabled, Transport transport, String path, 
     public String describe() {
         return "enabled=" + enabled + ", transport=" + transport.name().toLowerCase()
                 + ", path=" + path + ", activityTimeout=" + activityTimeout + "s, pongTimeout=" + pongTimeout
-                + "s, authPolicy=" + authPolicy.name().toLowerCase() + ", clientEvents=" + clientEvents
+                + "s, authPolicy=" + auth.mode().name().toLowerCase()
+                + (auth.url() == null ? "" : ", authUrl=" + auth.url() + " (" + auth.urlTimeout().toMillis() + " ms)")
+                + (auth.verifiesTokens() ? ", jwtIssuer=" + (auth.jwt().issuer() == null ? "any" : auth.jwt().issuer())
+                        : "")
+                + ", clientEvents=" + clientEvents
                 + ", outboundQueueLimit=" + outboundQueueLimit
                 + (maxConnections < 0 ? "" : ", maxConnections=" + maxConnections)
                 + (directWrites ? "" : ", directWrites=false")

@@ -1,6 +1,6 @@
 package io.zintrust.socket.auth;
 
-/** Decides who may subscribe to what through {@code POST /broadcasting/auth}. */
+/** Decides {@code POST /broadcasting/auth} (a channel) and {@code /broadcasting/user-auth} (a sign-in). */
 @FunctionalInterface
 public interface AuthPolicy {
 

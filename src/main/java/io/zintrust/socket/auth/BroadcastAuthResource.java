@@ -13,10 +13,6 @@ import io.zintrust.socket.protocol.SocketIds;
 import io.zintrust.socket.signature.ChannelSignature;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import io.zintrust.socket.protocol.JsonText;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -25,14 +21,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code POST /broadcasting/auth}: signs private and presence subscriptions (JSON or form body) when
- * the configured {@link AuthPolicy} allows it, in exactly the shape an app backend's auth endpoint uses.
+ * {@code POST /broadcasting/auth}: signs private, encrypted and presence subscriptions (JSON or form
+ * body) when the configured {@link AuthPolicy} allows it, in exactly the shape an app backend's auth
+ * endpoint uses. When the policy names the user, presence {@code channel_data} is built from it, and a
+ * client's own {@code channel_data} naming anyone else is refused.
  */
 @Path("broadcasting/auth")
 @RequestScoped
@@ -49,7 +44,7 @@ public class BroadcastAuthResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public String authorize(byte[] body) {
-        Map<String, String> fields = fields(body);
+        Map<String, String> fields = AuthForm.fields(http.getContentType(), body);
         String socketId = fields.get("socket_id");
         if (!SocketIds.isValid(socketId)) {
             throw new ApiException(400, "Invalid socket_id: expected digits.digits, e.g. 1234.5678");
@@ -64,18 +59,16 @@ public class BroadcastAuthResource {
             throw new ApiException(400, "Channel " + channel.value()
                     + " needs no authorization: only private- and presence- channels are signed");
         }
-        String channelData = channel.isPresence() ? fields.get("channel_data") : null;
-        if (channel.isPresence()) {
-            try {
-                Member.fromChannelData(channelData);
-            } catch (InvalidMemberException e) {
-                throw new ApiException(400, "Invalid channel_data: " + e.getMessage());
-            }
-        }
+        String sent = channel.isPresence() ? fields.get("channel_data") : null;
+        Member claimed = sent == null ? null : member(sent);
         App app = apps.defaultApp().orElseThrow(() -> new ApiException(404, "Socket app not found"));
-        AuthDecision decision = policy.decide(new ChannelAuthRequest(app, socketId, channel, channelData, http));
+        AuthDecision decision = policy.decide(new ChannelAuthRequest(app, socketId, channel, sent, http));
         if (!decision.allowed()) {
-            throw new ApiException(403, decision.reason());
+            throw new ApiException(decision.status(), decision.reason());
+        }
+        String channelData = null;
+        if (channel.isPresence()) {
+            channelData = channelData(channel, decision.user(), sent, claimed);
         }
         String auth = ChannelSignature.token(app,
                 ChannelSignature.subscriptionPayload(socketId, channel.value(), channelData));
@@ -84,37 +77,26 @@ public class BroadcastAuthResource {
                 : "{\"auth\":" + Frames.quote(auth) + ",\"channel_data\":" + Frames.quote(channelData) + "}";
     }
 
-    private Map<String, String> fields(byte[] body) {
-        String type = http.getContentType() == null ? "" : http.getContentType().toLowerCase();
-        if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED)) {
-            return form(new String(body, StandardCharsets.UTF_8));
-        }
-        JsonObject object = JsonText.object(new String(body, StandardCharsets.UTF_8)).orElseThrow(
-                () -> new ApiException(400, "Invalid body: send JSON or a form with socket_id and channel_name"));
-        Map<String, String> fields = new HashMap<>();
-        object.forEach((name, value) -> {
-            if (value instanceof JsonString text) {
-                fields.put(name, text.getString());
-            } else if (value != JsonValue.NULL && name.equals("channel_data")) {
-                fields.put(name, value.toString());
+    private static String channelData(ChannelName channel, UserIdentity user, String sent, Member claimed) {
+        if (user == null) {
+            if (sent == null) {
+                throw new ApiException(400, "Invalid channel_data: presence channel " + channel.value()
+                        + " needs channel_data with a user_id");
             }
-        });
-        return fields;
+            return sent;
+        }
+        if (claimed != null && !claimed.userId().equals(user.id())) {
+            throw new ApiException(403, "channel_data names user " + claimed.userId() + " but the caller is user "
+                    + user.id() + ": nobody joins a presence channel as someone else");
+        }
+        return user.channelData();
     }
 
-    private static Map<String, String> form(String body) {
-        Map<String, String> fields = new HashMap<>();
-        for (String pair : body.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                try {
-                    fields.putIfAbsent(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-                } catch (IllegalArgumentException e) {
-                    throw new ApiException(400, "Invalid form body: bad percent-encoding in " + pair);
-                }
-            }
+    private static Member member(String channelData) {
+        try {
+            return Member.fromChannelData(channelData);
+        } catch (InvalidMemberException e) {
+            throw new ApiException(400, "Invalid channel_data: " + e.getMessage());
         }
-        return fields;
     }
 }

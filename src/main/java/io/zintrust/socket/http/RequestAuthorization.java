@@ -1,6 +1,10 @@
 package io.zintrust.socket.http;
 
 import io.zintrust.socket.apps.App;
+import io.zintrust.socket.identity.BearerToken;
+import io.zintrust.socket.identity.TokenRejected;
+import io.zintrust.socket.identity.Tokens;
+import io.zintrust.socket.identity.VerifiedToken;
 import io.zintrust.socket.signature.ApiSignature;
 import io.zintrust.socket.signature.Hmac;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +20,8 @@ import java.util.Optional;
 /**
  * Decides whether an HTTP API request may act for an app. Three forms are accepted: the Pusher request
  * signature (what every Pusher server SDK sends), {@code Authorization: Bearer <secret>} and
- * {@code x-zintrust-socket-secret: <secret>}.
+ * {@code x-zintrust-socket-secret: <secret>}. Where bearer tokens are verified, a JWT in
+ * {@code Authorization} names a user instead: alone, or beside a signature or the secret header.
  */
 public final class RequestAuthorization {
 
@@ -25,22 +30,38 @@ public final class RequestAuthorization {
     private RequestAuthorization() {
     }
 
-    /** Throws 401 for a missing or bad signature, 403 for a wrong plain secret or a disabled app. */
-    public static void check(App app, HttpServletRequest request, UriInfo uri, byte[] body) {
+    /**
+     * Who the request acts as. Throws 401 for a missing or bad signature or token, 403 for a wrong plain
+     * secret or a disabled app.
+     */
+    public static ApiCaller identify(App app, HttpServletRequest request, UriInfo uri, byte[] body, Tokens tokens) {
         if (!app.enabled()) {
             throw new ApiException(403, "Socket app " + app.id() + " is disabled");
         }
-        String bearer = bearer(request.getHeader("Authorization"));
+        String authorization = request.getHeader("Authorization");
+        VerifiedToken user = null;
+        String bearer = BearerToken.value(authorization);
+        if (tokens.verifying() && BearerToken.looksLikeJwt(bearer)) {
+            try {
+                user = tokens.user(authorization).orElseThrow();
+            } catch (TokenRejected e) {
+                throw new ApiException(401, e.getMessage());
+            }
+            bearer = null;
+        }
         String headerSecret = request.getHeader(SECRET_HEADER);
         if (bearer != null || headerSecret != null) {
             String presented = bearer != null ? bearer : headerSecret;
             if (!Hmac.sameText(app.secret(), presented)) {
                 throw new ApiException(403, "Socket publish secret is invalid");
             }
-            return;
+            return new ApiCaller(app, true, user);
         }
         Map<String, String> query = firstValues(uri.getQueryParameters(true));
         if (!query.containsKey("auth_signature")) {
+            if (user != null) {
+                return new ApiCaller(app, false, user);
+            }
             throw new ApiException(401, "Missing authorization: sign the request (auth_key, auth_timestamp,"
                     + " auth_version, auth_signature) or send Authorization: Bearer <secret>");
         }
@@ -49,6 +70,7 @@ public final class RequestAuthorization {
         if (problem.isPresent()) {
             throw new ApiException(401, problem.get());
         }
+        return new ApiCaller(app, true, user);
     }
 
     /** The path as received, and without the context root or a proxy prefix, since SDKs may sign either. */
@@ -66,13 +88,6 @@ public final class RequestAuthorization {
             paths.add(trimmed + received.substring(context.length()));
         }
         return paths;
-    }
-
-    private static String bearer(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        return header.substring(7).trim();
     }
 
     private static Map<String, String> firstValues(MultivaluedMap<String, String> parameters) {

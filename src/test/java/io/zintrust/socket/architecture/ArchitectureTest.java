@@ -7,6 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -37,7 +38,8 @@ class ArchitectureTest {
     void packages_only_import_downwards_and_the_cluster_plugs_in_from_the_side() {
         ArchRule rule = layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Codec and configuration").definedBy(ROOT + ".protocol..", ROOT + ".signature..",
-                        ROOT + ".apps..")
+                        ROOT + ".apps..", ROOT + ".identity..", ROOT + ".policy..")
+                .layer("App policies").definedBy(ROOT + ".plugins..")
                 .layer("Container seam").definedBy(ROOT + ".container..")
                 .layer("Event seam and timers").definedBy(ROOT + ".activity..", ROOT + ".schedule..")
                 .layer("State owners").definedBy(ROOT + ".connections..", ROOT + ".presence..", ROOT + ".users..",
@@ -50,8 +52,9 @@ class ArchitectureTest {
                 .whereLayer("State owners").mayOnlyBeAccessedByLayers("Boundaries", "Cluster")
                 .whereLayer("Event seam and timers").mayOnlyBeAccessedByLayers("State owners", "Boundaries", "Cluster")
                 .whereLayer("Container seam").mayOnlyBeAccessedByLayers("Boundaries", "Cluster")
+                .whereLayer("App policies").mayOnlyBeAccessedByLayers("Boundaries")
                 .whereLayer("Codec and configuration").mayOnlyBeAccessedByLayers("Container seam", "Event seam and timers",
-                        "State owners", "Boundaries", "Cluster");
+                        "State owners", "Boundaries", "Cluster", "App policies");
         rule.check(classes);
     }
 
@@ -79,6 +82,14 @@ class ArchitectureTest {
                 .orShould().callMethod(java.lang.reflect.Field.class, "setAccessible", boolean.class)
                 .orShould().callMethod(java.lang.reflect.Method.class, "setAccessible", boolean.class)
                 .orShould().callMethod(Class.class, "forName", String.class);
+        rule.check(classes);
+    }
+
+    @Test
+    void the_public_policy_api_uses_nothing_but_the_jdk() {
+        // an app's policy jar is loaded above the WAR (--addlibs), where only the JDK and this package are
+        ArchRule rule = classes().that().resideInAPackage(ROOT + ".policy..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".policy..", "java..");
         rule.check(classes);
     }
 
