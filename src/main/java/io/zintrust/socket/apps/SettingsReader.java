@@ -33,6 +33,7 @@ public final class SettingsReader {
     static final List<String> APPS_FILE = List.of("SOCKET_APPS_FILE");
     static final List<String> MAX_CONNECTIONS = List.of("SOCKET_MAX_CONNECTIONS");
     static final List<String> DIRECT_WRITES = List.of("SOCKET_DIRECT_WRITES");
+    static final List<String> CORS_ORIGINS = List.of("SOCKET_CORS_ORIGINS");
 
     private final Function<String, Optional<String>> source;
 
@@ -52,7 +53,7 @@ public final class SettingsReader {
         int maxConnections = first(MAX_CONNECTIONS).isPresent() ? positiveInt(MAX_CONNECTIONS, -1, "connections") : -1;
         boolean directWrites = bool(DIRECT_WRITES, true);
         return new SocketSettings(enabled, transport, path, activityTimeout, pongTimeout, policy, clientEvents,
-                queueLimit, maxConnections, directWrites, apps(enabled, clientEvents));
+                queueLimit, maxConnections, directWrites, apps(enabled, clientEvents), corsOrigins());
     }
 
     private AuthSettings auth() {
@@ -151,6 +152,48 @@ public final class SettingsReader {
                     + " and not end with '/', e.g. /app; got '" + value + "'");
         }
         return value;
+    }
+
+    // scheme://host[:port], as a browser sends it in Origin: no path, user info, query or wildcard
+    private static final java.util.regex.Pattern ORIGIN = java.util.regex.Pattern.compile(
+            "([A-Za-z][A-Za-z0-9+.-]*)://(\\[[0-9A-Fa-f:.]+\\]|[^\\[\\]/?#@:*\\s]+)(?::([0-9]{1,5}))?");
+
+    /**
+     * The origins whose pages may call the HTTP routes from a browser: none by default, {@code *} for any,
+     * otherwise each written the way browsers send {@code Origin} (lower case, default port left out) so
+     * that matching a request is one set lookup.
+     */
+    private List<String> corsOrigins() {
+        Optional<String> value = first(CORS_ORIGINS);
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        var origins = new java.util.LinkedHashSet<String>();
+        for (String entry : value.get().split(",")) {
+            String origin = entry.trim();
+            if (!origin.isEmpty()) { // a stray comma is harmless
+                origins.add(origin.equals("*") ? origin : canonicalOrigin(origin));
+            }
+        }
+        if (origins.contains("*") && origins.size() > 1) {
+            throw new InvalidConfigurationException(CORS_ORIGINS.get(0) + " lists '*' (every origin) beside other"
+                    + " origins; give '*' alone or only the origins; got '" + value.get() + "'");
+        }
+        return List.copyOf(origins);
+    }
+
+    private static String canonicalOrigin(String entry) {
+        var match = ORIGIN.matcher(entry);
+        boolean wellFormed = match.matches();
+        int port = wellFormed && match.group(3) != null ? Integer.parseInt(match.group(3)) : -1;
+        if (!wellFormed || port == 0 || port > 65535) {
+            throw new InvalidConfigurationException(CORS_ORIGINS.get(0) + " accepts '*' or comma-separated origins"
+                    + " written scheme://host[:port] without a path, e.g. https://app.example.com,"
+                    + "http://127.0.0.1:8099; got '" + entry + "'");
+        }
+        String scheme = match.group(1).toLowerCase(Locale.ROOT);
+        boolean defaultPort = port < 0 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        return scheme + "://" + match.group(2).toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 
     private boolean bool(List<String> names, boolean fallback) {

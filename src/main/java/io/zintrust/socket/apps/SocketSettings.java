@@ -15,11 +15,13 @@ package io.zintrust.socket.apps;
  * @param directWrites        write pre-encoded frames straight to Tyrus's socket writer when the container is
  *                            Payara's Tyrus (false: the portable {@code RemoteEndpoint.Async} path)
  * @param apps                the applications served; the first is the default (empty while disabled)
+ * @param corsOrigins         origins whose browser pages may call the HTTP routes ({@code SOCKET_CORS_ORIGINS}):
+ *                            {@code *} alone, or each as {@code scheme://host[:port]}; empty: no CORS headers
  */
 public record SocketSettings(boolean enabled, Transport transport, String path, int activityTimeout,
                              int pongTimeout, AuthSettings auth, boolean clientEvents,
                              int outboundQueueLimit, int maxConnections, boolean directWrites,
-                             java.util.List<App> apps) {
+                             java.util.List<App> apps, java.util.List<String> corsOrigins) {
 
     public AuthPolicyMode authPolicy() {
         return auth.mode();
@@ -56,6 +58,7 @@ public record SocketSettings(boolean enabled, Transport transport, String path, 
                 + (apps.isEmpty() ? ", app=none" : apps.size() == 1
                         ? ", appId=" + app().id() + ", appKey=" + app().key() + ", appSecret=" + app().maskedSecret()
                         : ", apps=" + apps.stream().map(a -> a.id() + (a.enabled() ? "" : "(disabled)"))
-                        .collect(java.util.stream.Collectors.joining(",", "[", "]")));
+                        .collect(java.util.stream.Collectors.joining(",", "[", "]")))
+                + (corsOrigins.isEmpty() ? "" : ", corsOrigins=" + String.join(",", corsOrigins));
     }
 }

@@ -36,6 +36,17 @@ class InvalidConfigurationIT {
     }
 
     @Test
+    void a_cors_origin_with_a_path_stops_the_deployment_naming_socket_cors_origins_and_the_entry() {
+        try (PayaraServer payara = PayaraServer.withEnvironment(Map.of(
+                "PUSHER_APP_ID", "a", "PUSHER_APP_KEY", "k", "PUSHER_APP_SECRET", "s",
+                "SOCKET_CORS_ORIGINS", "https://app.example.com/")).named("invalid-cors-origin")
+                .notWaitingForReadiness().start()) {
+            String line = payara.awaitLog(l -> l.contains("ZinTrust Socket cannot start"), Duration.ofSeconds(120));
+            assertTrue(line.contains("SOCKET_CORS_ORIGINS accepts") && line.contains("got 'https://app.example.com/'"), line);
+        }
+    }
+
+    @Test
     void an_apps_file_with_a_duplicate_key_stops_the_deployment_naming_the_file_and_the_entry() {
         String file = AppsFileServer.write("duplicate", "{\"apps\":[{\"id\":\"a\",\"key\":\"k\",\"secret\":\"s\"},"
                 + "{\"id\":\"b\",\"key\":\"k\",\"secret\":\"t\"}]}");

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -282,6 +283,43 @@ class SettingsReaderTest {
         String description = read(env("SOCKET_TRANSPORT", "node")).describe();
         assertTrue(description.startsWith("enabled=true, transport=node, path=/app, activityTimeout=120s, "
                 + "pongTimeout=30s, authPolicy=deny, clientEvents=true, outboundQueueLimit=1000"), description);
+    }
+
+    @Test
+    void no_cors_origin_is_allowed_by_default_and_describe_leaves_them_out() {
+        SocketSettings settings = read(env());
+        assertEquals(List.of(), settings.corsOrigins());
+        assertFalse(settings.describe().contains("corsOrigins"), settings.describe());
+    }
+
+    @Test
+    void cors_origins_are_a_comma_separated_list_written_as_browsers_send_origin() {
+        SocketSettings settings = read(env("SOCKET_CORS_ORIGINS",
+                " HTTPS://App.Example.com , http://127.0.0.1:8099,,https://a.test:443,http://b.test:80,http://[::1]:3000,"
+                        + "https://app.example.com"));
+        assertEquals(List.of("https://app.example.com", "http://127.0.0.1:8099", "https://a.test", "http://b.test",
+                "http://[::1]:3000"), settings.corsOrigins());
+        assertTrue(settings.describe().endsWith(", corsOrigins=https://app.example.com,http://127.0.0.1:8099,"
+                + "https://a.test,http://b.test,http://[::1]:3000"), settings.describe());
+    }
+
+    @Test
+    void a_star_allows_every_cors_origin() {
+        assertEquals(List.of("*"), read(env("SOCKET_CORS_ORIGINS", " * ")).corsOrigins());
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"https://app.example.com/", "https://app.example.com/path", "app.example.com",
+            "http://127.0.0.1:99999", "http://127.0.0.1:0", "http://127.0.0.1:", "https://*.example.com",
+            "https://user@app.example.com", "https://app.example.com?x=1", "//app.example.com", "http://"})
+    void a_cors_origin_with_a_path_no_scheme_or_a_bad_port_is_refused_naming_the_variable_and_the_entry(String entry) {
+        invalid(env("SOCKET_CORS_ORIGINS", "http://ok.test," + entry), "SOCKET_CORS_ORIGINS",
+                "scheme://host[:port]", "got '" + entry + "'");
+    }
+
+    @Test
+    void a_star_beside_other_cors_origins_is_refused_as_ambiguous() {
+        invalid(env("SOCKET_CORS_ORIGINS", "*,https://app.example.com"), "SOCKET_CORS_ORIGINS", "'*'", "alone");
     }
 
     @Test

@@ -53,10 +53,14 @@ public final class Http {
     }
 
     public static Answer send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request);
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    /** The whole response, headers included. */
+    public static HttpResponse<String> exchange(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("HTTP call failed: " + e, e);
         } catch (InterruptedException e) {
