@@ -35,17 +35,24 @@ final class BenchServer implements AutoCloseable {
     }
 
     static BenchServer start(Path project) throws IOException, InterruptedException {
-        return start(project, "bench-server", List.of());
+        return start(project, "bench-server", List.of(), java.util.Map.of());
+    }
+
+    /** A server with these settings on top of the benchmark app's (e.g. another auth policy). */
+    static BenchServer start(Path project, String logName, java.util.Map<String, String> environment)
+            throws IOException, InterruptedException {
+        return start(project, logName, List.of(), environment);
     }
 
     /** One member of the data-grid cluster {@code clusterName}, over TCP on 127.0.0.1 only. */
     static BenchServer startClustered(Path project, String clusterName, int member)
             throws IOException, InterruptedException {
-        return start(project, "bench-" + clusterName + "-" + member, PayaraLaunch.loopbackCluster(clusterName));
+        return start(project, "bench-" + clusterName + "-" + member, PayaraLaunch.loopbackCluster(clusterName),
+                java.util.Map.of());
     }
 
-    private static BenchServer start(Path project, String logName, List<String> clusterArguments)
-            throws IOException, InterruptedException {
+    private static BenchServer start(Path project, String logName, List<String> clusterArguments,
+                                     java.util.Map<String, String> environment) throws IOException, InterruptedException {
         int port = PayaraLaunch.freePort();
         String version = System.getProperty("payara.version", "6.2025.10");
         Path target = project.resolve("target");
@@ -58,6 +65,7 @@ final class BenchServer implements AutoCloseable {
         builder.environment().put("PUSHER_APP_KEY", KEY);
         builder.environment().put("PUSHER_APP_SECRET", SECRET);
         builder.environment().put("SOCKET_OUTBOUND_QUEUE_LIMIT", "100000");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         long deadline = System.nanoTime() + 180_000_000_000L;
         while (System.nanoTime() < deadline) {

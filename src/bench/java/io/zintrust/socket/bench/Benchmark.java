@@ -48,6 +48,14 @@ public final class Benchmark {
         ExecutorService callbacks = Executors.newFixedThreadPool(2);
         HttpClient http = HttpClient.newBuilder().executor(callbacks).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+        if (Boolean.getBoolean("bench.auth")) {
+            try {
+                new AuthBenchmark(project, http).run(Integer.getInteger("bench.requests", 3000));
+            } finally {
+                callbacks.shutdownNow();
+            }
+            System.exit(0);
+        }
         if (Boolean.getBoolean("bench.cluster")) {
             try {
                 new ClusterBenchmark(project, http).run(Integer.getInteger("bench.subscribers", 1000),
