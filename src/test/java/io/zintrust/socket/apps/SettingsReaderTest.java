@@ -329,4 +329,56 @@ class SettingsReaderTest {
         assertTrue(description.contains("appSecret=***"), description);
         assertFalse(description.contains("xy"), description);
     }
+
+    @Test
+    void the_jwt_policy_reads_microprofile_jwts_own_names() {
+        SocketSettings settings = read(env("SOCKET_AUTH_POLICY", "jwt", "mp.jwt.verify.publickey", "PEM",
+                "mp.jwt.verify.issuer", "https://issuer", "mp.jwt.verify.clock.skew", "5"));
+        AuthSettings auth = settings.auth();
+        assertEquals(AuthPolicyMode.JWT, auth.mode());
+        assertEquals(new JwtSettings("PEM", null, "https://issuer", 5), auth.jwt());
+        assertTrue(auth.verifiesTokens());
+        assertTrue(settings.describe().contains("authPolicy=jwt, jwtIssuer=https://issuer"), settings.describe());
+    }
+
+    @Test
+    void the_jwt_policy_without_a_key_stops_startup_naming_both_variables() {
+        invalid(env("SOCKET_AUTH_POLICY", "jwt"), "SOCKET_AUTH_POLICY=jwt", "MP_JWT_VERIFY_PUBLICKEY",
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+        assertEquals("file.pem", read(env("SOCKET_AUTH_POLICY", "jwt", "mp.jwt.verify.publickey.location", "file.pem"))
+                .auth().jwt().publicKeyLocation());
+    }
+
+    @Test
+    void a_key_is_only_used_by_the_policies_that_verify_tokens() {
+        assertFalse(read(env("SOCKET_AUTH_POLICY", "allow", "mp.jwt.verify.publickey", "PEM")).auth().verifiesTokens());
+        assertTrue(read(env("SOCKET_AUTH_POLICY", "custom", "mp.jwt.verify.publickey", "PEM")).auth().verifiesTokens());
+        assertFalse(read(env("SOCKET_AUTH_POLICY", "custom")).auth().verifiesTokens());
+    }
+
+    @Test
+    void the_url_policy_needs_an_http_url_and_takes_a_timeout() {
+        AuthSettings auth = read(env("SOCKET_AUTH_POLICY", "url", "SOCKET_AUTH_URL", "http://127.0.0.1:8000/authorize",
+                "SOCKET_AUTH_URL_TIMEOUT_MS", "750")).auth();
+        assertEquals(java.net.URI.create("http://127.0.0.1:8000/authorize"), auth.url());
+        assertEquals(java.time.Duration.ofMillis(750), auth.urlTimeout());
+        assertEquals(java.time.Duration.ofMillis(2000),
+                read(env("SOCKET_AUTH_POLICY", "url", "SOCKET_AUTH_URL", "https://app.example/a")).auth().urlTimeout());
+        invalid(env("SOCKET_AUTH_POLICY", "url"), "SOCKET_AUTH_URL");
+        invalid(env("SOCKET_AUTH_POLICY", "url", "SOCKET_AUTH_URL", "ftp://x/y"), "SOCKET_AUTH_URL", "ftp://x/y");
+        invalid(env("SOCKET_AUTH_POLICY", "url", "SOCKET_AUTH_URL", "/relative"), "SOCKET_AUTH_URL");
+        invalid(env("SOCKET_AUTH_POLICY", "url", "SOCKET_AUTH_URL", "http://a/b", "SOCKET_AUTH_URL_TIMEOUT_MS", "0"),
+                "SOCKET_AUTH_URL_TIMEOUT_MS");
+    }
+
+    @Test
+    void an_unknown_policy_lists_all_five() {
+        invalid(env("SOCKET_AUTH_POLICY", "oauth"), "deny, allow, jwt, url, custom", "'oauth'");
+    }
+
+    @Test
+    void a_negative_clock_skew_is_refused() {
+        invalid(env("SOCKET_AUTH_POLICY", "jwt", "mp.jwt.verify.publickey", "PEM", "mp.jwt.verify.clock.skew", "-1"),
+                "mp.jwt.verify.clock.skew");
+    }
 }
