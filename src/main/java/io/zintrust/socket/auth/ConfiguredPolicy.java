@@ -52,9 +52,8 @@ public class ConfiguredPolicy {
             case URL -> LOG.log(Level.INFO, "Channel authorization asks " + settings.auth().url() + " (timeout "
                     + settings.auth().urlTimeout().toMillis() + " ms)");
             case CUSTOM -> LOG.log(custom.authorizer().isPresent() ? Level.INFO : Level.WARNING,
-                    custom.authorizer().map(a -> "Channel authorization by " + a.getClass().getName())
-                            .orElse(NO_AUTHORIZER)
-                            + custom.publishPolicy().map(p -> "; publish policy " + p.getClass().getName()).orElse(""));
+                    custom.authorizerClass().map(a -> "Channel authorization by " + a).orElse(NO_AUTHORIZER)
+                            + custom.publishPolicyClass().map(p -> "; publish policy " + p).orElse(""));
             default -> {
             }
         }

@@ -87,6 +87,22 @@ public final class PayaraLaunch {
         return List.of("--clustermode", "tcpip:127.0.0.1", "--interfaces", "127.0.0.1", "--clustername", clusterName);
     }
 
+    /**
+     * The arguments that put these jars on the server's class path: one --addlibs, its paths joined by
+     * the platform's path separator (Payara Micro splits on it; ':' here). A missing jar is only logged
+     * by Payara, so it is refused here.
+     */
+    public static List<String> libraries(List<Path> jars) {
+        List<String> paths = new ArrayList<>();
+        for (Path jar : jars) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalArgumentException("No jar at " + jar.toAbsolutePath() + ": build it first (mvn package)");
+            }
+            paths.add(jar.toAbsolutePath().toString());
+        }
+        return List.of("--addlibs", String.join(java.io.File.pathSeparator, paths));
+    }
+
     /** A port free on 127.0.0.1 right now. */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {

@@ -1,6 +1,7 @@
 package io.zintrust.socket.support;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** server-config's recipe, as the tests, Arquillian and the benchmark read it. */
@@ -75,5 +77,21 @@ class PayaraLaunchTest {
         assertEquals(1, Collections.frequency(jvm, "-Xmx512m"), jvm.toString());
         assertFalse(jvm.contains("-Xmx1g"), jvm.toString());
         assertTrue(jvm.contains("-XX:+UseG1GC"), jvm.toString());
+    }
+
+    @Test
+    void libraries_go_to_one_addlibs_as_absolute_paths_joined_by_the_path_separator(@TempDir Path dir) throws Exception {
+        Path api = Files.createFile(dir.resolve("api.jar"));
+        Path policy = Files.createFile(dir.resolve("policy.jar"));
+        List<String> arguments = PayaraLaunch.libraries(List.of(api, policy));
+        assertEquals(List.of("--addlibs", api.toAbsolutePath() + java.io.File.pathSeparator + policy.toAbsolutePath()),
+                arguments);
+    }
+
+    @Test
+    void a_library_that_is_not_there_is_refused_before_payara_would_only_log_it(@TempDir Path dir) {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> PayaraLaunch.libraries(List.of(dir.resolve("missing.jar"))));
+        assertTrue(refused.getMessage().contains("missing.jar"), refused.getMessage());
     }
 }

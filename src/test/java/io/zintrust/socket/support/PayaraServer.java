@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class PayaraServer implements BeforeAllCallback, AfterEachCallback,
     private boolean waitForReadiness = true;
     private boolean tls;
     private String clusterName;
+    private List<Path> libraries = List.of();
     private boolean sharedAcrossSuites;
     private PayaraProcess process;
     private final List<PusherSocket> sockets = new ArrayList<>();
@@ -78,19 +80,26 @@ public final class PayaraServer implements BeforeAllCallback, AfterEachCallback,
         return this;
     }
 
+    /** With these jars on the server's class path (Payara Micro's --addlibs), e.g. an app's policy jar. */
+    public PayaraServer withLibraries(Path... jars) {
+        this.libraries = List.of(jars);
+        return this;
+    }
+
     /** One server for every suite that registers this instance: stopped when the test run ends. */
     public PayaraServer sharedAcrossSuites() {
         this.sharedAcrossSuites = true;
         return this;
     }
 
-    /** A server like this one (same environment, readiness, listeners, cluster) under another log name. */
+    /** A server like this one (same environment, readiness, listeners, cluster, libraries) under another log name. */
     PayaraServer copyNamed(String logName) {
         PayaraServer copy = new PayaraServer(environment).named(logName);
         copy.readyPath = readyPath;
         copy.waitForReadiness = waitForReadiness;
         copy.tls = tls;
         copy.clusterName = clusterName;
+        copy.libraries = libraries;
         return copy;
     }
 
@@ -111,6 +120,9 @@ public final class PayaraServer implements BeforeAllCallback, AfterEachCallback,
         }
         if (clusterName != null) {
             arguments.addAll(PayaraLaunch.loopbackCluster(clusterName));
+        }
+        if (!libraries.isEmpty()) {
+            arguments.addAll(PayaraLaunch.libraries(libraries));
         }
         process = PayaraProcess.start(name, environment, waitForReadiness ? readyPath : null, arguments);
         return this;
