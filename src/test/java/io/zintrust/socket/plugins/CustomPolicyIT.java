@@ -1,10 +1,10 @@
 package io.zintrust.socket.plugins;
 
+import io.zintrust.socket.testing.TestTokens;
 import io.zintrust.socket.support.Http;
 import io.zintrust.socket.support.PayaraServer;
 import io.zintrust.socket.support.PusherSocket;
 import io.zintrust.socket.support.SignedRequest;
-import io.zintrust.socket.support.TokenIssuer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -34,7 +34,7 @@ class CustomPolicyIT {
     private static final String ID = "custom-app";
     private static final String KEY = "custom-key";
     private static final String SECRET = "custom-secret";
-    private static final TokenIssuer ISSUER = TokenIssuer.named("custom-policy-it");
+    private static final TestTokens TOKENS = TestTokens.generate();
     private static final Duration QUIET = Duration.ofSeconds(1);
 
     static final Path POLICY_API = Path.of(System.getProperty("zintrust.policyApi",
@@ -49,8 +49,8 @@ class CustomPolicyIT {
     static final PayaraServer payara = PayaraServer.withEnvironment(Map.of(
                     "PUSHER_APP_ID", ID, "PUSHER_APP_KEY", KEY, "PUSHER_APP_SECRET", SECRET,
                     "SOCKET_AUTH_POLICY", "custom",
-                    "MP_JWT_VERIFY_PUBLICKEY", ISSUER.publicKeyPem(),
-                    "MP_JWT_VERIFY_ISSUER", ISSUER.issuer()))
+                    "MP_JWT_VERIFY_PUBLICKEY", TOKENS.publicKeyPem(),
+                    "MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER))
             .withLibraries(POLICY_API, EXAMPLE_POLICY, EXAMPLE_COPY).readyAt("/app/" + KEY);
 
     private static Path copy(Path jar) {
@@ -65,7 +65,7 @@ class CustomPolicyIT {
     }
 
     private static String bearer(String user) {
-        return "Bearer " + ISSUER.token(user);
+        return "Bearer " + TOKENS.sign(TestTokens.claims(user));
     }
 
     private static Http.Answer auth(String body, String... headers) {
@@ -146,15 +146,15 @@ class CustomPolicyIT {
     @Test
     void a_token_that_fails_verification_is_a_401_saying_why() {
         Http.Answer foreign = auth(authBody("1.2", "private-orders"),
-                "Authorization", "Bearer " + TokenIssuer.named(ISSUER.issuer()).token("ada"));
+                "Authorization", "Bearer " + TestTokens.generate().sign(TestTokens.claims("ada")));
         assertEquals(401, foreign.status(), foreign.body());
         assertTrue(foreign.error().contains("signature is invalid"), foreign.body());
         Http.Answer expired = auth(authBody("1.2", "private-orders"), "Authorization", "Bearer "
-                + ISSUER.token(Json.createObjectBuilder().add("sub", "ada").add("exp", SignedRequest.now() - 3600)));
+                + TOKENS.sign(TestTokens.claims("ada").add("exp", SignedRequest.now() - 3600)));
         assertEquals(401, expired.status(), expired.body());
         assertTrue(expired.error().startsWith("Token expired"), expired.body());
         Http.Answer otherIssuer = auth(authBody("1.2", "private-orders"), "Authorization", "Bearer "
-                + ISSUER.token(Json.createObjectBuilder().add("sub", "ada").add("iss", "someone-else")));
+                + TOKENS.sign(TestTokens.claims("ada").add("iss", "someone-else")));
         assertEquals(401, otherIssuer.status(), otherIssuer.body());
         assertTrue(otherIssuer.error().contains("'someone-else'"), otherIssuer.body());
     }
