@@ -21,6 +21,15 @@ final class AuthForm {
     private AuthForm() {
     }
 
+    /** The {@code socket_id} field, checked: 400 unless it has the form the server hands out. */
+    static String socketId(Map<String, String> fields) {
+        String socketId = fields.get("socket_id");
+        if (!io.zintrust.socket.protocol.SocketIds.isValid(socketId)) {
+            throw new ApiException(400, "Invalid socket_id: expected digits.digits, e.g. 1234.5678");
+        }
+        return socketId;
+    }
+
     static Map<String, String> fields(String contentType, byte[] body) {
         String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
         if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED)) {

@@ -9,7 +9,6 @@ import io.zintrust.socket.http.ApiException;
 import io.zintrust.socket.presence.InvalidMemberException;
 import io.zintrust.socket.presence.Member;
 import io.zintrust.socket.protocol.Frames;
-import io.zintrust.socket.protocol.SocketIds;
 import io.zintrust.socket.signature.ChannelSignature;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -45,10 +44,7 @@ public class BroadcastAuthResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String authorize(byte[] body) {
         Map<String, String> fields = AuthForm.fields(http.getContentType(), body);
-        String socketId = fields.get("socket_id");
-        if (!SocketIds.isValid(socketId)) {
-            throw new ApiException(400, "Invalid socket_id: expected digits.digits, e.g. 1234.5678");
-        }
+        String socketId = AuthForm.socketId(fields);
         ChannelName channel;
         try {
             channel = ChannelName.parse(fields.get("channel_name"));

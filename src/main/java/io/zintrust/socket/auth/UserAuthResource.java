@@ -5,7 +5,6 @@ import io.zintrust.socket.apps.Apps;
 import io.zintrust.socket.http.ApiException;
 import io.zintrust.socket.protocol.Frames;
 import io.zintrust.socket.protocol.JsonText;
-import io.zintrust.socket.protocol.SocketIds;
 import io.zintrust.socket.signature.ChannelSignature;
 import io.zintrust.socket.users.SignedInUser;
 import jakarta.enterprise.context.RequestScoped;
@@ -42,10 +41,7 @@ public class UserAuthResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String signIn(byte[] body) {
         Map<String, String> fields = AuthForm.fields(http.getContentType(), body);
-        String socketId = fields.get("socket_id");
-        if (!SocketIds.isValid(socketId)) {
-            throw new ApiException(400, "Invalid socket_id: expected digits.digits, e.g. 1234.5678");
-        }
+        String socketId = AuthForm.socketId(fields);
         String sent = sentUserData(fields);
         App app = apps.defaultApp().orElseThrow(() -> new ApiException(404, "Socket app not found"));
         AuthDecision decision = policy.decide(new ChannelAuthRequest(app, socketId, null, sent, http));
