@@ -58,7 +58,7 @@ public class PublishRules {
             verdict = policy.review(asked);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Publish policy " + policy.getClass().getName() + " failed on " + publication.event(), e);
-            throw new ApiException(500, "The publish policy failed: " + e);
+            throw new ApiException(500, "The publish policy failed on " + publication.event() + "; see the server log");
         }
         if (verdict == null || !verdict.allowed()) {
             String message = verdict == null ? null : verdict.message();

@@ -28,6 +28,7 @@ public final class SettingsReader {
     static final List<String> JWT_PUBLIC_KEY_LOCATION = List.of("mp.jwt.verify.publickey.location");
     static final List<String> JWT_ISSUER = List.of("mp.jwt.verify.issuer");
     static final List<String> JWT_CLOCK_SKEW = List.of("mp.jwt.verify.clock.skew");
+    static final List<String> JWT_AUDIENCES = List.of("mp.jwt.verify.audiences");
     static final List<String> CLIENT_EVENTS = List.of("SOCKET_CLIENT_EVENTS");
     static final List<String> OUTBOUND_QUEUE = List.of("SOCKET_OUTBOUND_QUEUE_LIMIT");
     static final List<String> APPS_FILE = List.of("SOCKET_APPS_FILE");
@@ -52,8 +53,19 @@ public final class SettingsReader {
         int queueLimit = positiveInt(OUTBOUND_QUEUE, 1000, "frames");
         int maxConnections = first(MAX_CONNECTIONS).isPresent() ? positiveInt(MAX_CONNECTIONS, -1, "connections") : -1;
         boolean directWrites = bool(DIRECT_WRITES, true);
+        List<App> apps = apps(enabled, clientEvents);
+        if (policy.verifiesTokens()) {
+            for (App app : apps) {
+                if (app.secret().chars().filter(c -> c == '.').count() == 2) {
+                    // a Bearer value with two dots is taken for a user's JWT where tokens are verified
+                    throw new InvalidConfigurationException("The secret of app " + app.id() + " has two dots, the"
+                            + " shape of a JWT: with SOCKET_AUTH_POLICY=" + policy.mode().name().toLowerCase()
+                            + " and a token key, choose a secret with fewer or more dots");
+                }
+            }
+        }
         return new SocketSettings(enabled, transport, path, activityTimeout, pongTimeout, policy, clientEvents,
-                queueLimit, maxConnections, directWrites, apps(enabled, clientEvents), corsOrigins());
+                queueLimit, maxConnections, directWrites, apps, corsOrigins());
     }
 
     private AuthSettings auth() {
@@ -61,7 +73,9 @@ public final class SettingsReader {
         java.time.Duration timeout = java.time.Duration.ofMillis(positiveInt(AUTH_URL_TIMEOUT, 2000, "milliseconds"));
         JwtSettings jwt = new JwtSettings(first(JWT_PUBLIC_KEY).orElse(null), first(JWT_PUBLIC_KEY_LOCATION).orElse(null),
                 first(JWT_ISSUER).orElse(null), first(JWT_CLOCK_SKEW).isPresent()
-                ? nonNegativeInt(JWT_CLOCK_SKEW, "seconds") : JwtSettings.NONE.clockSkewSeconds());
+                ? nonNegativeInt(JWT_CLOCK_SKEW, "seconds") : JwtSettings.NONE.clockSkewSeconds(),
+                first(JWT_AUDIENCES).map(value -> java.util.Arrays.stream(value.split(",")).map(String::trim)
+                        .filter(audience -> !audience.isEmpty()).toList()).orElse(List.of()));
         java.net.URI url = null;
         if (mode == AuthPolicyMode.URL) {
             url = authUrl();

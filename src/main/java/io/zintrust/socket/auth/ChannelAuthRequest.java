@@ -17,6 +17,11 @@ public record ChannelAuthRequest(App app, String socketId, ChannelName channel, 
         return channel == null;
     }
 
+    /** Presence members and signed-in sockets are someone: the policy must say who. */
+    public boolean needsUser() {
+        return channel == null || channel.isPresence();
+    }
+
     /** What the caller asked for, for messages: the channel, or "sign-in". */
     public String subject() {
         return channel == null ? "sign-in" : channel.value();

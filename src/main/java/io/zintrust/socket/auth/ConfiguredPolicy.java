@@ -37,8 +37,10 @@ public class ConfiguredPolicy {
             case ALLOW -> request -> AuthDecision.allow();
             case DENY -> request -> AuthDecision.deny(DENIED);
             case JWT -> new JwtPolicy(tokens);
+            // HTTP/1.1 as app servers speak it: the client's default (HTTP/2) sends an h2c upgrade offer over
+            // plain http, which app servers decline
             case URL -> new UrlPolicy(auth.url(), auth.urlTimeout(), HttpClient.newBuilder()
-                    .connectTimeout(auth.urlTimeout()).executor(executor).build());
+                    .version(HttpClient.Version.HTTP_1_1).connectTimeout(auth.urlTimeout()).executor(executor).build());
             case CUSTOM -> custom.authorizer().<AuthPolicy>map(authorizer -> new CustomPolicy(authorizer, tokens))
                     .orElse(request -> AuthDecision.deny(NO_AUTHORIZER));
         };

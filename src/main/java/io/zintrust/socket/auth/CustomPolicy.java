@@ -12,7 +12,6 @@ import io.zintrust.socket.protocol.JsonText;
 import jakarta.json.JsonObject;
 
 import java.lang.System.Logger.Level;
-import java.security.Principal;
 
 /**
  * {@code SOCKET_AUTH_POLICY=custom}: the app's {@link ChannelAuthorizer} decides, seeing the caller's
@@ -46,19 +45,33 @@ final class CustomPolicy implements AuthPolicy {
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Channel authorizer " + authorizer.getClass().getName() + " failed on "
                     + request.subject(), e);
-            return AuthDecision.fail(500, "The channel authorizer failed: " + e);
+            // the detail is for the operator, not for the browser that asked
+            return AuthDecision.fail(500, "The channel authorizer failed on " + request.subject() + "; see the server log");
         }
         if (verdict == null || !verdict.authorized()) {
             String message = verdict == null ? null : verdict.message();
             return AuthDecision.deny(message != null ? message : "Refused by the channel authorizer: "
                     + request.subject());
         }
-        JsonObject info = verdict.userInfo() == null ? (token == null ? null : token.userInfo())
-                : JsonText.JSON.createObjectBuilder(verdict.userInfo()).build();
-        if (verdict.userId() != null) {
-            return AuthDecision.allowAs(new UserIdentity(verdict.userId(), info));
+        JsonObject info;
+        try {
+            info = verdict.userInfo() == null ? (token == null ? null : token.userInfo())
+                    : JsonText.JSON.createObjectBuilder(verdict.userInfo()).build();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Channel authorizer " + authorizer.getClass().getName() + " gave user info that is"
+                    + " not JSON (strings, numbers, booleans, lists and maps only) for " + request.subject(), e);
+            return AuthDecision.fail(500, "The channel authorizer failed on " + request.subject() + "; see the server log");
         }
-        Principal principal = caller.principal();
-        return principal == null ? AuthDecision.allow() : AuthDecision.allowAs(new UserIdentity(principal.getName(), info));
+        String userId = verdict.userId() != null ? verdict.userId()
+                : caller.principal() != null ? caller.principal().getName() : null;
+        if (userId != null) {
+            return AuthDecision.allowAs(new UserIdentity(userId, info));
+        }
+        if (request.needsUser()) {
+            // never fall back to the user the client names: that is only the allow policy's (development) rule
+            return AuthDecision.deny("The channel authorizer allowed " + request.subject() + " but named no user:"
+                    + " presence channels and sign-in need one (allowAs, or an authenticated caller)");
+        }
+        return AuthDecision.allow();
     }
 }

@@ -30,6 +30,8 @@ final class UrlPolicy implements AuthPolicy {
 
     private static final System.Logger LOG = System.getLogger(UrlPolicy.class.getName());
 
+    private static final String[] FORWARDED = {"Authorization", "Cookie"};
+
     private final URI url;
     private final Duration timeout;
     private final HttpClient client;
@@ -51,8 +53,17 @@ final class UrlPolicy implements AuthPolicy {
         HttpRequest.Builder call = HttpRequest.newBuilder(url).timeout(timeout)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.build().toString()));
-        forward(request, "Authorization", call);
-        forward(request, "Cookie", call);
+        for (String header : FORWARDED) {
+            String value = request.http().getHeader(header);
+            if (value != null) {
+                try {
+                    call.header(header, value);
+                } catch (IllegalArgumentException e) {
+                    // control characters: not forwardable, and not worth echoing back or logging
+                    return AuthDecision.fail(400, "Invalid " + header + " header: it holds characters HTTP does not allow");
+                }
+            }
+        }
         CompletableFuture<HttpResponse<String>> answer = client.sendAsync(call.build(),
                 HttpResponse.BodyHandlers.ofString());
         try {
@@ -71,13 +82,6 @@ final class UrlPolicy implements AuthPolicy {
             Thread.currentThread().interrupt();
             answer.cancel(true);
             return unavailable(request, "was not heard: the request was interrupted");
-        }
-    }
-
-    private static void forward(ChannelAuthRequest request, String header, HttpRequest.Builder call) {
-        String value = request.http().getHeader(header);
-        if (value != null) {
-            call.header(header, value);
         }
     }
 
@@ -106,7 +110,11 @@ final class UrlPolicy implements AuthPolicy {
         String userId = userId(decision.get("user_id"));
         JsonObject info = decision.get("user_info") instanceof JsonObject object ? object : null;
         if (userId == null) {
-            return AuthDecision.allow();
+            // a presence member or signed-in user is who the app says, never who the client says
+            return request.needsUser()
+                    ? unavailable(request, "allowed " + request.subject() + " without a user_id, which presence"
+                            + " channels and sign-in need")
+                    : AuthDecision.allow();
         }
         return AuthDecision.allowAs(new UserIdentity(userId, info));
     }
@@ -115,7 +123,7 @@ final class UrlPolicy implements AuthPolicy {
         if (value instanceof JsonString text && !text.getString().isEmpty()) {
             return text.getString();
         }
-        return value instanceof JsonNumber number ? number.toString() : null;
+        return value instanceof JsonNumber number ? JsonText.idOf(number).orElse(null) : null;
     }
 
     private static String message(JsonObject body) {

@@ -12,6 +12,7 @@ import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,15 +29,22 @@ public final class TokenVerifier {
     private final VerificationKeys keys;
     private final String issuer;
     private final long skewSeconds;
+    private final List<String> audiences;
 
     public TokenVerifier(VerificationKeys keys, String issuer, long skewSeconds) {
+        this(keys, issuer, skewSeconds, List.of());
+    }
+
+    public TokenVerifier(VerificationKeys keys, String issuer, long skewSeconds, List<String> audiences) {
         this.keys = keys;
         this.issuer = issuer;
         this.skewSeconds = skewSeconds;
+        this.audiences = List.copyOf(audiences);
     }
 
     public static TokenVerifier from(JwtSettings settings) {
-        return new TokenVerifier(VerificationKeys.load(settings), settings.issuer(), settings.clockSkewSeconds());
+        return new TokenVerifier(VerificationKeys.load(settings), settings.issuer(), settings.clockSkewSeconds(),
+                settings.audiences());
     }
 
     public VerifiedToken verify(String token, long nowSeconds) throws TokenRejected {
@@ -81,10 +89,24 @@ public final class TokenVerifier {
                         + "; expected '" + issuer + "'");
             }
         }
+        if (!audiences.isEmpty() && !namesAnAudience(claims.get("aud"))) {
+            throw new TokenRejected("Token audience " + (claims.containsKey("aud") ? claims.get("aud") : "is missing")
+                    + "; expected one of " + audiences);
+        }
         if (!(claims.get("sub") instanceof JsonString subject) || subject.getString().isEmpty()) {
             throw new TokenRejected("Token has no sub claim: the user id");
         }
         return new VerifiedToken(token, claims);
+    }
+
+    private boolean namesAnAudience(jakarta.json.JsonValue aud) {
+        if (aud instanceof JsonString one) {
+            return audiences.contains(one.getString());
+        }
+        if (aud instanceof jakarta.json.JsonArray many) {
+            return many.stream().anyMatch(item -> item instanceof JsonString text && audiences.contains(text.getString()));
+        }
+        return false;
     }
 
     private static boolean signatureHolds(String algorithm, RSAPublicKey key, String[] parts) throws TokenRejected {

@@ -37,8 +37,18 @@ public record VerificationKeys(List<Key> keys) {
     public record Key(String kid, RSAPublicKey publicKey) {
     }
 
+    /** MicroProfile JWT's floor: shorter RSA keys are refused at startup rather than trusted. */
+    static final int MIN_BITS = 2048;
+
     public VerificationKeys {
         keys = List.copyOf(keys);
+        for (Key key : keys) {
+            if (key.publicKey().getModulus().bitLength() < MIN_BITS) {
+                throw new IllegalArgumentException("the RSA key" + (key.kid() == null ? "" : " '" + key.kid() + "'")
+                        + " has " + key.publicKey().getModulus().bitLength() + " bits; at least " + MIN_BITS
+                        + " are required");
+            }
+        }
     }
 
     public static VerificationKeys load(JwtSettings settings) {
@@ -119,7 +129,8 @@ public record VerificationKeys(List<Key> keys) {
     private static String read(String location) {
         try {
             if (location.startsWith("http://") || location.startsWith("https://")) {
-                HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5)).build();
                 HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(location))
                         .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() != 200) {

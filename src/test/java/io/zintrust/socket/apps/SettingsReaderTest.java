@@ -381,4 +381,19 @@ class SettingsReaderTest {
         invalid(env("SOCKET_AUTH_POLICY", "jwt", "mp.jwt.verify.publickey", "PEM", "mp.jwt.verify.clock.skew", "-1"),
                 "mp.jwt.verify.clock.skew");
     }
+
+    @Test
+    void audiences_are_a_comma_list() {
+        assertEquals(List.of("socket", "realtime"), read(env("SOCKET_AUTH_POLICY", "jwt", "mp.jwt.verify.publickey", "PEM",
+                "mp.jwt.verify.audiences", "socket, realtime,")).auth().jwt().audiences());
+    }
+
+    @Test
+    void a_secret_shaped_like_a_jwt_is_refused_where_tokens_are_verified() {
+        Map<String, String> env = env("SOCKET_AUTH_POLICY", "jwt", "mp.jwt.verify.publickey", "PEM");
+        env.put("PUSHER_APP_SECRET", "a.b.c");
+        invalid(env, "app-1", "two dots");
+        env.put("SOCKET_AUTH_POLICY", "allow");
+        assertEquals("a.b.c", read(env).app().secret());
+    }
 }

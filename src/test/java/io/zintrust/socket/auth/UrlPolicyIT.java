@@ -82,6 +82,7 @@ class UrlPolicyIT {
             }
             case "broken" -> reply(exchange, 500, "<h1>Whoops</h1>");
             case "nonsense" -> reply(exchange, 200, "OK");
+            case "anyone" -> reply(exchange, 200, "{\"authorized\":true}");
             default -> decide(exchange, body, authorization, cookie);
         }
     }
@@ -189,6 +190,24 @@ class UrlPolicyIT {
 
     @Test
     @Order(5)
+    void an_app_that_allows_without_naming_a_user_never_lets_the_client_choose_who_it_is() {
+        MODE.set("anyone");
+        try {
+            Http.Answer privateChannel = auth("/broadcasting/auth", "{\"socket_id\":\"1.2\",\"channel_name\":\"private-x\"}");
+            assertEquals(200, privateChannel.status(), privateChannel.body());
+            Http.Answer presence = auth("/broadcasting/auth", "{\"socket_id\":\"1.2\",\"channel_name\":\"presence-x\","
+                    + "\"channel_data\":\"{\\\"user_id\\\":\\\"the-ceo\\\"}\"}");
+            assertEquals(503, presence.status(), presence.body());
+            assertTrue(presence.error().contains("without a user_id"), presence.body());
+            Http.Answer signIn = auth("/broadcasting/user-auth", "{\"socket_id\":\"1.2\",\"user_id\":\"the-ceo\"}");
+            assertEquals(503, signIn.status(), signIn.body());
+        } finally {
+            MODE.set("decide");
+        }
+    }
+
+    @Test
+    @Order(6)
     void an_app_slower_than_the_timeout_answers_503_within_it() {
         MODE.set("slow");
         long started = System.nanoTime();
@@ -203,7 +222,7 @@ class UrlPolicyIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void an_app_that_fails_or_answers_nonsense_answers_503_naming_what_it_did() {
         MODE.set("broken");
         Http.Answer broken = auth("/broadcasting/auth", "{\"socket_id\":\"1.2\",\"channel_name\":\"private-ada\"}");
@@ -217,7 +236,7 @@ class UrlPolicyIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void an_app_that_is_down_answers_503_saying_it_is_unreachable() {
         APP.stop(0);
         Http.Answer answer = auth("/broadcasting/auth", "{\"socket_id\":\"1.2\",\"channel_name\":\"private-ada\"}");

@@ -170,6 +170,28 @@ class TokenVerifierTest {
         assertTrue(missing.contains("/nonexistent/key.pem"), missing);
     }
 
+    @Test
+    void with_audiences_configured_the_token_must_name_one_of_them() throws TokenRejected {
+        TokenVerifier forSocket = new TokenVerifier(VerificationKeys.parse(TOKENS.publicKeyPem()), TestTokens.ISSUER, 60,
+                List.of("socket", "realtime"));
+        assertEquals("1", forSocket.verify(TOKENS.sign(TestTokens.claims("1").add("aud", "socket")), now()).userId());
+        assertEquals("1", forSocket.verify(TOKENS.sign(TestTokens.claims("1")
+                .add("aud", Json.createArrayBuilder().add("billing").add("realtime"))), now()).userId());
+        String other = assertThrows(TokenRejected.class, () -> forSocket.verify(
+                TOKENS.sign(TestTokens.claims("1").add("aud", "billing")), now())).getMessage();
+        assertTrue(other.contains("billing") && other.contains("socket"), other);
+        assertThrows(TokenRejected.class, () -> forSocket.verify(TOKENS.sign(TestTokens.claims("1")), now()));
+    }
+
+    @Test
+    void an_rsa_key_shorter_than_2048_bits_is_refused() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(1024);
+        String pem = Base64.getEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded());
+        String message = assertThrows(IllegalArgumentException.class, () -> VerificationKeys.parse(pem)).getMessage();
+        assertTrue(message.contains("1024 bits"), message);
+    }
+
     private static String jwk(String kid, TestTokens tokens) {
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
         return Json.createObjectBuilder().add("kty", "RSA").add("kid", kid)
