@@ -58,12 +58,12 @@ public class WebhookListener implements ActivityListener {
 
     @PostConstruct
     void start() {
-        Executor run = executor != null ? executor : Runnable::run;
-        WebhookSender sender = new HttpWebhookSender(executor,
-                Duration.ofMillis(settings.webhooks().timeoutMs()));
-        routes = routes(settings.apps(), settings.webhooks(), sender, run,
-                (delay, task) -> ticks.later(delay, "A webhook batch window or retry", task), System::currentTimeMillis,
-                stats);
+        start(new HttpWebhookSender(executor, Duration.ofMillis(settings.webhooks().timeoutMs())), executor,
+                (delay, task) -> ticks.later(delay, "A webhook batch window or retry", task), System::currentTimeMillis);
+    }
+
+    void start(WebhookSender sender, Executor run, Later later, LongSupplier clock) {
+        routes = routes(settings.apps(), settings.webhooks(), sender, run, later, clock, stats);
         if (!routes.isEmpty() && availability.clustered()) {
             skipped = PER_INSTANCE;
             LOG.log(Level.WARNING, "ZinTrust Socket webhooks: in a cluster channel_occupied, channel_vacated and"
