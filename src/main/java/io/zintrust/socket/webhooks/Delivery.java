@@ -19,8 +19,9 @@ final class Delivery {
     private static final long FINAL_RETRY_MS = 1000;
 
     private final String name;
-    private final WebhookSender sender;
-    private final Executor executor;
+    // replaced at shutdown: the container's executor may no longer run what it is given by then
+    private volatile WebhookSender sender;
+    private volatile Executor executor;
     private final Later later;
     private final LongSupplier clock;
     private final QueueBound bound;
@@ -58,10 +59,12 @@ final class Delivery {
     }
 
     /**
-     * Shutdown: from now on a failed batch is tried again after at most a second, and nothing is tried
+     * Shutdown: from now on attempts go through {@code shutdownSender} on {@code shutdownExecutor}, a failed batch is tried again after at most a second, and nothing is tried
      * after {@code deadlineMs}; a retry waiting for its backoff is tried at once.
      */
-    void finishBy(long deadlineMs) {
+    void finishBy(long deadlineMs, WebhookSender shutdownSender, Executor shutdownExecutor) {
+        sender = shutdownSender;
+        executor = shutdownExecutor;
         boolean now;
         Runnable cancel;
         synchronized (this) {
@@ -75,7 +78,7 @@ final class Delivery {
             if (cancel != null) {
                 cancel.run();
             }
-            CompletableFuture.runAsync(this::attemptHead);
+            execute(this::attemptHead);
         }
     }
 

@@ -55,14 +55,25 @@ public class WebhookListener implements ActivityListener {
     private final WebhookStats stats = new WebhookStats();
     private Map<String, Route[]> routes = Map.of();
     private Set<WebhookEvent> skipped = Set.of();
+    private WebhookSender shutdownSender;
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+    private Thread onExit;
 
     @PostConstruct
     void start() {
         start(new HttpWebhookSender(executor, Duration.ofMillis(settings.webhooks().timeoutMs())), executor,
                 (delay, task) -> ticks.later(delay, "A webhook batch window or retry", task), System::currentTimeMillis);
+        if (!routes.isEmpty()) {
+            // Payara Micro stopped by a signal ends the JVM without destroying the application's beans
+            onExit = new Thread(this::stop, "zintrust-webhooks-flush");
+            Runtime.getRuntime().addShutdownHook(onExit);
+        }
     }
 
     void start(WebhookSender sender, Executor run, Later later, LongSupplier clock) {
+        if (executor == null) {
+            shutdownSender = sender; // outside the container (unit tests) the one sender is used throughout
+        }
         routes = routes(settings.apps(), settings.webhooks(), sender, run, later, clock, stats);
         if (!routes.isEmpty() && availability.clustered()) {
             skipped = PER_INSTANCE;
@@ -120,15 +131,31 @@ public class WebhookListener implements ActivityListener {
 
     /** Sends what is open and tries what is pending for a few seconds at most, then lets the rest go. */
     @PreDestroy
+    void destroyed() {
+        if (onExit != null && Thread.currentThread() != onExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onExit);
+            } catch (IllegalStateException e) {
+                // the JVM is already exiting: the hook runs stop() too, which then finds it done
+            }
+        }
+        stop();
+    }
+
     void stop() {
-        if (routes.isEmpty()) {
+        if (routes.isEmpty() || !stopped.compareAndSet(false, true)) {
             return;
         }
         long deadline = System.currentTimeMillis() + SHUTDOWN_GRACE_MS;
+        LOG.log(Level.INFO, "ZinTrust Socket webhooks: sending open batches and trying pending ones for up to "
+                + SHUTDOWN_GRACE_MS / 1000 + " s");
+        // the container's executor may already have stopped running tasks: the last attempts use the JDK's
+        WebhookSender last = shutdownSender != null ? shutdownSender
+                : new HttpWebhookSender(null, Duration.ofMillis(settings.webhooks().timeoutMs()));
         for (Route[] own : routes.values()) {
             for (Route route : own) {
+                route.delivery().finishBy(deadline, last, java.util.concurrent.ForkJoinPool.commonPool());
                 route.batcher().flush();
-                route.delivery().finishBy(deadline);
             }
         }
         try {

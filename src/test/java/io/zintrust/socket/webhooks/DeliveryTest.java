@@ -88,7 +88,7 @@ class DeliveryTest {
         answers.add(503);
         hanging.get(0).complete(500);
         assertEquals(List.of("a"), attempts, "a waits a second for its retry; b does not overtake it");
-        delivery.finishBy(time.getAsLong() + 10_000);
+        delivery.finishBy(time.getAsLong() + 10_000, sender, Runnable::run);
         long deadline = System.currentTimeMillis() + 5000;
         while (!delivery.idle() && System.currentTimeMillis() < deadline) {
             Thread.onSpinWait();

@@ -372,4 +372,21 @@ class WebhooksIT {
         Hook hook = await("/fast", got -> !got.isEmpty(), Duration.ofSeconds(5), "the other app's event").get(0);
         assertTrue(hook.atMs() - made < 1500, "took " + (hook.atMs() - made) + " ms");
     }
+
+    @Test
+    void a_graceful_stop_sends_the_batches_still_open() {
+        // a window far longer than the test: only the stop can close this batch
+        String apps = "{\"apps\":[{\"id\":\"stop\",\"key\":\"stop-key\",\"secret\":\"stop-secret\","
+                + "\"webhooks\":[{\"url\":\"" + url("/stop") + "\",\"event_types\":[\"cache_miss\"]}]}]}";
+        try (PayaraServer stopping = PayaraServer.withEnvironment(Map.of(
+                "SOCKET_APPS_FILE", AppsFileServer.write("webhooks-stop", apps),
+                "SOCKET_WEBHOOK_BATCH_MS", "600000")).named("WebhooksIT-stop").readyAt("/app/stop-key").start()) {
+            PusherSocket socket = stopping.connect("/app/stop-key?protocol=7");
+            cacheMiss(socket, "cache-stop");
+            sleep(500);
+            assertTrue(hooks("/stop").isEmpty(), "the window is still open");
+        }
+        Hook hook = await("/stop", got -> !got.isEmpty(), Duration.ofSeconds(5), "the batch flushed at the stop").get(0);
+        assertEquals(List.of(event("{\"name\":\"cache_miss\",\"channel\":\"cache-stop\"}")), hook.events());
+    }
 }
