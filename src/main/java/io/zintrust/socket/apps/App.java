@@ -2,9 +2,19 @@ package io.zintrust.socket.apps;
 
 /**
  * One Pusher application: the id used by the HTTP API, the public key used by sockets, the signing
- * secret, whether it may be used at all, and its switches and limits.
+ * secret, whether it may be used at all, its switches and limits, and where its webhooks go.
  */
-public record App(String id, String key, String secret, boolean enabled, AppFeatures features, AppLimits limits) {
+public record App(String id, String key, String secret, boolean enabled, AppFeatures features, AppLimits limits,
+                  java.util.List<WebhookTarget> webhooks) {
+
+    public App {
+        webhooks = java.util.List.copyOf(webhooks);
+    }
+
+    /** An app without webhooks. */
+    public App(String id, String key, String secret, boolean enabled, AppFeatures features, AppLimits limits) {
+        this(id, key, secret, enabled, features, limits, java.util.List.of());
+    }
 
     /** An enabled app with Pusher's default switches and limits. */
     public App(String id, String key, String secret) {

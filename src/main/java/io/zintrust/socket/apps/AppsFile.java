@@ -103,7 +103,82 @@ public final class AppsFile {
                 number(limits, "max_presence_user_info_bytes", l.maxPresenceUserInfoBytes(), 1, at),
                 number(limits, "client_events_per_second", l.clientEventsPerSecond(), -1, at),
                 number(limits, "cache_ttl_seconds", l.cacheTtlSeconds(), 1, at));
-        return new App(id, key, secret, bool(entry, "enabled", true, where), features, appLimits);
+        return new App(id, key, secret, bool(entry, "enabled", true, where), features, appLimits,
+                webhooks(entry, where));
+    }
+
+    /** The soketi shape: {@code [{"url", "event_types", "headers", "filter": {"channel_name_starts_with", ...}}]}. */
+    private List<WebhookTarget> webhooks(JsonObject entry, String where) {
+        JsonValue value = entry.get("webhooks");
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw problem(where + ": \"webhooks\" must be an array");
+        }
+        List<WebhookTarget> targets = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String at = where + " webhooks[" + i + "]";
+            if (!(array.get(i) instanceof JsonObject hook)) {
+                throw problem(at + " is not a JSON object");
+            }
+            try {
+                targets.add(webhook(hook, at));
+            } catch (InvalidConfigurationException e) {
+                throw problem(e.getMessage());
+            }
+        }
+        return List.copyOf(targets);
+    }
+
+    private WebhookTarget webhook(JsonObject hook, String at) {
+        if (!(hook.get("url") instanceof JsonString url) || url.getString().isBlank()) {
+            throw new InvalidConfigurationException(at + " needs a non-empty string \"url\"");
+        }
+        WebhookTarget target = WebhookTarget.everything(WebhookTargets.url(url.getString(), at + " \"url\""));
+        Set<WebhookEvent> events = target.events();
+        if (hook.containsKey("event_types")) {
+            if (!(hook.get("event_types") instanceof JsonArray names)
+                    || names.stream().anyMatch(name -> !(name instanceof JsonString))) {
+                throw new InvalidConfigurationException(at + ": \"event_types\" must be an array of strings");
+            }
+            events = WebhookTargets.events(names.getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                    .toList(), at + " \"event_types\"");
+        }
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        if (hook.containsKey("headers")) {
+            if (!(hook.get("headers") instanceof JsonObject given)) {
+                throw new InvalidConfigurationException(at + ": \"headers\" must be an object of strings");
+            }
+            for (var header : given.entrySet()) {
+                if (!(header.getValue() instanceof JsonString headerValue)) {
+                    throw new InvalidConfigurationException(at + ": header '" + header.getKey() + "' must be a string");
+                }
+                WebhookTargets.header(header.getKey(), headerValue.getString(), at);
+                headers.put(header.getKey(), headerValue.getString());
+            }
+        }
+        String prefix = null;
+        String suffix = null;
+        if (hook.containsKey("filter")) {
+            if (!(hook.get("filter") instanceof JsonObject filter)) {
+                throw new InvalidConfigurationException(at + ": \"filter\" must be an object");
+            }
+            prefix = optionalText(filter, "channel_name_starts_with", at + " filter");
+            suffix = optionalText(filter, "channel_name_ends_with", at + " filter");
+        }
+        return new WebhookTarget(target.url(), events, headers, prefix, suffix);
+    }
+
+    private static String optionalText(JsonObject object, String name, String where) {
+        JsonValue value = object.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof JsonString text && !text.getString().isEmpty()) {
+            return text.getString();
+        }
+        throw new InvalidConfigurationException(where + ": \"" + name + "\" must be a non-empty string");
     }
 
     private String text(JsonObject entry, String name, String where) {

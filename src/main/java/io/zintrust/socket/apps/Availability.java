@@ -11,4 +11,9 @@ public interface Availability {
 
     /** Why every socket and publish must be refused, if so. */
     Optional<String> refusal();
+
+    /** Whether this instance serves as one of a data grid cluster (false alone). */
+    default boolean clustered() {
+        return false;
+    }
 }

@@ -35,6 +35,13 @@ public final class SettingsReader {
     static final List<String> MAX_CONNECTIONS = List.of("SOCKET_MAX_CONNECTIONS");
     static final List<String> DIRECT_WRITES = List.of("SOCKET_DIRECT_WRITES");
     static final List<String> CORS_ORIGINS = List.of("SOCKET_CORS_ORIGINS");
+    static final List<String> WEBHOOK_URLS = List.of("SOCKET_WEBHOOK_URLS");
+    static final List<String> WEBHOOK_EVENTS = List.of("SOCKET_WEBHOOK_EVENTS");
+    static final List<String> WEBHOOK_BATCH_MS = List.of("SOCKET_WEBHOOK_BATCH_MS");
+    static final List<String> WEBHOOK_BATCH_SIZE = List.of("SOCKET_WEBHOOK_BATCH_SIZE");
+    static final List<String> WEBHOOK_TIMEOUT_MS = List.of("SOCKET_WEBHOOK_TIMEOUT_MS");
+    static final List<String> WEBHOOK_RETRY_S = List.of("SOCKET_WEBHOOK_RETRY_S");
+    static final List<String> WEBHOOK_QUEUE_LIMIT = List.of("SOCKET_WEBHOOK_QUEUE_LIMIT");
 
     private final Function<String, Optional<String>> source;
 
@@ -65,7 +72,41 @@ public final class SettingsReader {
             }
         }
         return new SocketSettings(enabled, transport, path, activityTimeout, pongTimeout, policy, clientEvents,
-                queueLimit, maxConnections, directWrites, apps, corsOrigins());
+                queueLimit, maxConnections, directWrites, apps, corsOrigins(), webhookSettings());
+    }
+
+    private WebhookSettings webhookSettings() {
+        WebhookSettings d = WebhookSettings.DEFAULTS;
+        return new WebhookSettings(positiveInt(WEBHOOK_BATCH_MS, d.batchMs(), "milliseconds"),
+                positiveInt(WEBHOOK_BATCH_SIZE, d.batchSize(), "events"),
+                positiveInt(WEBHOOK_TIMEOUT_MS, d.timeoutMs(), "milliseconds"),
+                positiveInt(WEBHOOK_RETRY_S, d.retrySeconds(), "seconds"),
+                positiveInt(WEBHOOK_QUEUE_LIMIT, d.queueLimit(), "events"));
+    }
+
+    /** The webhook targets of the app from the environment: every URL gets the same event types. */
+    private List<WebhookTarget> environmentWebhooks() {
+        Optional<String> urls = first(WEBHOOK_URLS);
+        if (urls.isEmpty()) {
+            if (first(WEBHOOK_EVENTS).isPresent()) {
+                throw new InvalidConfigurationException(WEBHOOK_EVENTS.get(0) + " is set without "
+                        + WEBHOOK_URLS.get(0) + ", the receivers to send those events to");
+            }
+            return List.of();
+        }
+        java.util.Set<WebhookEvent> events = first(WEBHOOK_EVENTS)
+                .map(value -> WebhookTargets.events(java.util.Arrays.stream(value.split(",")).map(String::trim)
+                        .filter(name -> !name.isEmpty()).toList(), WEBHOOK_EVENTS.get(0)))
+                .orElse(java.util.EnumSet.allOf(WebhookEvent.class));
+        List<WebhookTarget> targets = new java.util.ArrayList<>();
+        String[] entries = urls.get().split(",");
+        for (int i = 0; i < entries.length; i++) {
+            if (!entries[i].isBlank()) {
+                targets.add(new WebhookTarget(WebhookTargets.url(entries[i], WEBHOOK_URLS.get(0) + " entry " + i),
+                        events, java.util.Map.of(), null, null));
+            }
+        }
+        return targets;
     }
 
     private AuthSettings auth() {
@@ -122,6 +163,12 @@ public final class SettingsReader {
     private List<App> apps(boolean enabled, boolean clientEvents) {
         Optional<String> file = first(APPS_FILE);
         if (file.isPresent()) {
+            if (first(WEBHOOK_URLS).isPresent() || first(WEBHOOK_EVENTS).isPresent()) {
+                // which of the file's apps they would be for is anyone's guess
+                throw new InvalidConfigurationException(WEBHOOK_URLS.get(0) + " and " + WEBHOOK_EVENTS.get(0)
+                        + " configure the app of the PUSHER_APP_* variables; with SOCKET_APPS_FILE give each app"
+                        + " its \"webhooks\" instead");
+            }
             return new AppsFile(java.nio.file.Path.of(file.get()), clientEvents).read();
         }
         App app = app(enabled);
@@ -129,7 +176,7 @@ public final class SettingsReader {
             return List.of();
         }
         return List.of(new App(app.id(), app.key(), app.secret(), true,
-                AppFeatures.DEFAULTS.withClientEvents(clientEvents), AppLimits.DEFAULTS));
+                AppFeatures.DEFAULTS.withClientEvents(clientEvents), AppLimits.DEFAULTS, environmentWebhooks()));
     }
 
     private App app(boolean enabled) {

@@ -17,11 +17,13 @@ package io.zintrust.socket.apps;
  * @param apps                the applications served; the first is the default (empty while disabled)
  * @param corsOrigins         origins whose browser pages may call the HTTP routes ({@code SOCKET_CORS_ORIGINS}):
  *                            {@code *} alone, or each as {@code scheme://host[:port]}; empty: no CORS headers
+ * @param webhooks            how webhooks are batched, timed out, retried and bounded
  */
 public record SocketSettings(boolean enabled, Transport transport, String path, int activityTimeout,
                              int pongTimeout, AuthSettings auth, boolean clientEvents,
                              int outboundQueueLimit, int maxConnections, boolean directWrites,
-                             java.util.List<App> apps, java.util.List<String> corsOrigins) {
+                             java.util.List<App> apps, java.util.List<String> corsOrigins,
+                             WebhookSettings webhooks) {
 
     public AuthPolicyMode authPolicy() {
         return auth.mode();
@@ -59,6 +61,8 @@ public record SocketSettings(boolean enabled, Transport transport, String path, 
                         ? ", appId=" + app().id() + ", appKey=" + app().key() + ", appSecret=" + app().maskedSecret()
                         : ", apps=" + apps.stream().map(a -> a.id() + (a.enabled() ? "" : "(disabled)"))
                         .collect(java.util.stream.Collectors.joining(",", "[", "]")))
-                + (corsOrigins.isEmpty() ? "" : ", corsOrigins=" + String.join(",", corsOrigins));
+                + (corsOrigins.isEmpty() ? "" : ", corsOrigins=" + String.join(",", corsOrigins))
+                + (apps.stream().anyMatch(a -> !a.webhooks().isEmpty()) ? ", webhookTargets="
+                        + apps.stream().mapToInt(a -> a.webhooks().size()).sum() + ", " + webhooks.describe() : "");
     }
 }

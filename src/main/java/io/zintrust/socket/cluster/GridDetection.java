@@ -59,6 +59,11 @@ public class GridDetection implements Availability {
     }
 
     @Override
+    public boolean clustered() {
+        return grid != null;
+    }
+
+    @Override
     public Optional<String> refusal() {
         return Optional.ofNullable(refusal);
     }

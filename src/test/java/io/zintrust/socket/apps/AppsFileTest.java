@@ -86,4 +86,48 @@ class AppsFileTest {
                 () -> new AppsFile(dir.resolve("missing.json"), true).read()).getMessage();
         assertTrue(message.contains("missing.json") && message.contains("cannot be read"), message);
     }
+
+    @Test
+    void webhooks_are_read_in_the_soketi_shape() throws IOException {
+        App app = read("{\"apps\":[{\"id\":\"a\",\"key\":\"k\",\"secret\":\"s\",\"webhooks\":["
+                + "{\"url\":\"https://hooks.example.com/pusher\",\"event_types\":[\"channel_occupied\",\"member_added\"],"
+                + "\"headers\":{\"X-Extra\":\"yes\"},\"filter\":{\"channel_name_starts_with\":\"private-\","
+                + "\"channel_name_ends_with\":\"-room\"}},"
+                + "{\"url\":\"http://127.0.0.1:9000/all\"}]}]}").get(0);
+        assertEquals(2, app.webhooks().size());
+        WebhookTarget first = app.webhooks().get(0);
+        assertEquals(java.net.URI.create("https://hooks.example.com/pusher"), first.url());
+        assertEquals(java.util.Set.of(WebhookEvent.CHANNEL_OCCUPIED, WebhookEvent.MEMBER_ADDED), first.events());
+        assertEquals(java.util.Map.of("X-Extra", "yes"), first.headers());
+        assertTrue(first.wants(WebhookEvent.MEMBER_ADDED, "private-chat-room"));
+        assertFalse(first.wants(WebhookEvent.MEMBER_ADDED, "private-chat"), "both filter parts must match");
+        assertFalse(first.wants(WebhookEvent.MEMBER_ADDED, "public-room"));
+        assertFalse(first.wants(WebhookEvent.CLIENT_EVENT, "private-chat-room"), "not one of its event types");
+        assertEquals(WebhookTarget.everything(java.net.URI.create("http://127.0.0.1:9000/all")), app.webhooks().get(1));
+        assertEquals(java.util.List.of(), read("[{\"id\":\"a\",\"key\":\"k\",\"secret\":\"s\"}]").get(0).webhooks());
+    }
+
+    @Test
+    void a_bad_webhook_names_the_file_the_entry_and_the_target() {
+        String start = "{\"apps\":[{\"id\":\"a\",\"key\":\"k\",\"secret\":\"s\"},{\"id\":\"b\",\"key\":\"k2\","
+                + "\"secret\":\"s2\",\"webhooks\":";
+        String url = refusal(start + "[{\"url\":\"http://ok.example\"},{\"url\":\"ftp://x.example/h\"}]}]}");
+        assertTrue(url.startsWith("SOCKET_APPS_FILE "), url);
+        assertTrue(url.contains("entry 1 (id 'b') webhooks[1] \"url\" must be an http:// or https:// URL"), url);
+        assertEquals(1, url.split("SOCKET_APPS_FILE").length - 1, "the file is named once: " + url);
+        String type = refusal(start + "[{\"url\":\"http://ok.example\",\"event_types\":[\"channel_ocupied\"]}]}]}");
+        assertTrue(type.contains("entry 1 (id 'b') webhooks[0] \"event_types\" names the unknown event type"
+                + " 'channel_ocupied'; accepted: channel_occupied, channel_vacated"), type);
+        assertTrue(refusal(start + "[{\"url\":\"http://ok.example\",\"event_types\":[]}]}]}").contains("lists no event types"));
+        assertTrue(refusal(start + "[{\"url\":\"http://ok.example\",\"headers\":{\"Content-Length\":\"1\"}}]}]}")
+                .contains("webhooks[0] cannot set the header 'Content-Length'"));
+        assertTrue(refusal(start + "[{\"url\":\"http://ok.example\",\"headers\":{\"X-Pusher-Signature\":\"1\"}}]}]}")
+                .contains("cannot set the header 'X-Pusher-Signature'"));
+        assertTrue(refusal(start + "[{\"url\":\"http://ok.example\",\"headers\":{\"X-A\":\"a\\nb\"}}]}]}")
+                .contains("header 'X-A' holds control characters"));
+        assertTrue(refusal(start + "{\"url\":\"http://ok.example\"}}]}").contains("\"webhooks\" must be an array"));
+        assertTrue(refusal(start + "[{\"event_types\":[\"cache_miss\"]}]}]}").contains("webhooks[0] needs a non-empty string \"url\""));
+        assertTrue(refusal(start + "[{\"url\":\"http://ok.example\",\"filter\":{\"channel_name_starts_with\":3}}]}]}")
+                .contains("\"channel_name_starts_with\" must be a non-empty string"));
+    }
 }

@@ -396,4 +396,40 @@ class SettingsReaderTest {
         env.put("SOCKET_AUTH_POLICY", "allow");
         assertEquals("a.b.c", read(env).app().secret());
     }
+
+    @Test
+    void webhook_delivery_defaults_and_overrides() {
+        assertEquals(WebhookSettings.DEFAULTS, read(env()).webhooks());
+        assertEquals(new WebhookSettings(250, 20, 4000, 300, 10_000), WebhookSettings.DEFAULTS);
+        assertEquals(new WebhookSettings(100, 5, 1000, 6, 50), read(env("SOCKET_WEBHOOK_BATCH_MS", "100",
+                "SOCKET_WEBHOOK_BATCH_SIZE", "5", "SOCKET_WEBHOOK_TIMEOUT_MS", "1000", "SOCKET_WEBHOOK_RETRY_S", "6",
+                "SOCKET_WEBHOOK_QUEUE_LIMIT", "50")).webhooks());
+        invalid(env("SOCKET_WEBHOOK_BATCH_SIZE", "0"), "SOCKET_WEBHOOK_BATCH_SIZE accepts a whole number of events above 0; got '0'");
+        invalid(env("SOCKET_WEBHOOK_RETRY_S", "soon"), "SOCKET_WEBHOOK_RETRY_S accepts a whole number of seconds");
+    }
+
+    @Test
+    void the_environment_app_sends_every_event_type_to_each_webhook_url_unless_told_which() {
+        App app = read(env("SOCKET_WEBHOOK_URLS", "http://127.0.0.1:9000/a, https://hooks.example.com/b")).app();
+        assertEquals(List.of(WebhookTarget.everything(java.net.URI.create("http://127.0.0.1:9000/a")),
+                WebhookTarget.everything(java.net.URI.create("https://hooks.example.com/b"))), app.webhooks());
+        App some = read(env("SOCKET_WEBHOOK_URLS", "http://127.0.0.1:9000/a",
+                "SOCKET_WEBHOOK_EVENTS", "member_added, member_removed")).app();
+        assertEquals(java.util.Set.of(WebhookEvent.MEMBER_ADDED, WebhookEvent.MEMBER_REMOVED),
+                some.webhooks().get(0).events());
+        assertEquals(List.of(), read(env()).app().webhooks());
+        assertTrue(read(env("SOCKET_WEBHOOK_URLS", "http://127.0.0.1:9000/a")).describe()
+                .contains("webhookTargets=1, webhookBatch=20/250ms"));
+    }
+
+    @Test
+    void bad_webhook_variables_stop_startup_naming_the_entry() {
+        invalid(env("SOCKET_WEBHOOK_URLS", "http://127.0.0.1:9000/a,127.0.0.1:9000/b"),
+                "SOCKET_WEBHOOK_URLS entry 1 must be an http:// or https:// URL with a host; got '127.0.0.1:9000/b'");
+        invalid(env("SOCKET_WEBHOOK_URLS", "http://127.0.0.1:9000/a", "SOCKET_WEBHOOK_EVENTS", "member_added,presence"),
+                "SOCKET_WEBHOOK_EVENTS names the unknown event type 'presence'; accepted: channel_occupied,");
+        invalid(env("SOCKET_WEBHOOK_EVENTS", "member_added"), "SOCKET_WEBHOOK_EVENTS is set without SOCKET_WEBHOOK_URLS");
+        invalid(env("SOCKET_APPS_FILE", "/nowhere.json", "SOCKET_WEBHOOK_URLS", "http://127.0.0.1:9000/a"),
+                "with SOCKET_APPS_FILE give each app its \"webhooks\"");
+    }
 }

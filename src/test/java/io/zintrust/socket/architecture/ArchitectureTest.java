@@ -35,7 +35,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void packages_only_import_downwards_and_the_cluster_plugs_in_from_the_side() {
+    void packages_only_import_downwards_and_the_cluster_and_webhooks_plug_in_from_the_side() {
         ArchRule rule = layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Codec and configuration").definedBy(ROOT + ".protocol..", ROOT + ".signature..",
                         ROOT + ".apps..", ROOT + ".identity..", ROOT + ".policy..")
@@ -47,14 +47,17 @@ class ArchitectureTest {
                 .layer("Boundaries").definedBy(ROOT + ".websocket..", ROOT + ".http..", ROOT + ".api..",
                         ROOT + ".auth..")
                 .layer("Cluster").definedBy(ROOT + ".cluster..")
+                .layer("Webhooks").definedBy(ROOT + ".webhooks..")
                 .whereLayer("Boundaries").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Cluster").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Webhooks").mayOnlyBeAccessedByLayers("Cluster")
                 .whereLayer("State owners").mayOnlyBeAccessedByLayers("Boundaries", "Cluster")
-                .whereLayer("Event seam and timers").mayOnlyBeAccessedByLayers("State owners", "Boundaries", "Cluster")
+                .whereLayer("Event seam and timers").mayOnlyBeAccessedByLayers("State owners", "Boundaries", "Cluster",
+                        "Webhooks")
                 .whereLayer("Container seam").mayOnlyBeAccessedByLayers("Boundaries", "Cluster")
                 .whereLayer("App policies").mayOnlyBeAccessedByLayers("Boundaries")
                 .whereLayer("Codec and configuration").mayOnlyBeAccessedByLayers("Container seam", "Event seam and timers",
-                        "State owners", "Boundaries", "Cluster", "App policies");
+                        "State owners", "Boundaries", "Cluster", "App policies", "Webhooks");
         rule.check(classes);
     }
 
@@ -90,6 +93,15 @@ class ArchitectureTest {
         // an app's policy jar is loaded above the WAR (--addlibs), where only the JDK and this package are
         ArchRule rule = classes().that().resideInAPackage(ROOT + ".policy..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".policy..", "java..");
+        rule.check(classes);
+    }
+
+    @Test
+    void webhooks_listen_on_the_event_seam_and_touch_no_state_owner_boundary_or_grid() {
+        ArchRule rule = noClasses().that().resideInAPackage(ROOT + ".webhooks..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".channel..", ROOT + ".connections..",
+                        ROOT + ".presence..", ROOT + ".users..", ROOT + ".websocket..", ROOT + ".http..",
+                        ROOT + ".api..", ROOT + ".auth..", ROOT + ".cluster..", "com.hazelcast..");
         rule.check(classes);
     }
 

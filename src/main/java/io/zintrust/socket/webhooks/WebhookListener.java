@@ -1,0 +1,182 @@
+package io.zintrust.socket.webhooks;
+
+import io.zintrust.socket.activity.Activity;
+import io.zintrust.socket.activity.ActivityListener;
+import io.zintrust.socket.apps.App;
+import io.zintrust.socket.apps.Availability;
+import io.zintrust.socket.apps.SocketSettings;
+import io.zintrust.socket.apps.WebhookEvent;
+import io.zintrust.socket.apps.WebhookSettings;
+import io.zintrust.socket.apps.WebhookTarget;
+import io.zintrust.socket.schedule.Ticks;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+
+/**
+ * Turns what happened into the apps' webhooks: each activity a target wants joins that target's open
+ * batch, and closed batches are delivered on the container's executor. A publish, the hot path, costs
+ * one type check here.
+ */
+@ApplicationScoped
+public class WebhookListener implements ActivityListener {
+
+    private static final System.Logger LOG = System.getLogger(WebhookListener.class.getName());
+    private static final long SHUTDOWN_GRACE_MS = 10_000;
+
+    // decided per instance today; in a cluster each instance would send its own
+    static final Set<WebhookEvent> PER_INSTANCE = EnumSet.of(WebhookEvent.CHANNEL_OCCUPIED,
+            WebhookEvent.CHANNEL_VACATED, WebhookEvent.SUBSCRIPTION_COUNT);
+
+    @Inject
+    SocketSettings settings;
+    @Inject
+    Availability availability;
+    @Inject
+    Ticks ticks;
+    @Resource
+    ManagedExecutorService executor;
+
+    private final WebhookStats stats = new WebhookStats();
+    private Map<String, Route[]> routes = Map.of();
+    private Set<WebhookEvent> skipped = Set.of();
+    private WebhookSender shutdownSender;
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+    private Thread onExit;
+
+    @PostConstruct
+    void start() {
+        start(new HttpWebhookSender(executor, Duration.ofMillis(settings.webhooks().timeoutMs())), executor,
+                (delay, task) -> ticks.later(delay, "A webhook batch window or retry", task), System::currentTimeMillis);
+        if (!routes.isEmpty()) {
+            // Payara Micro stopped by a signal ends the JVM without destroying the application's beans
+            onExit = new Thread(this::stop, "zintrust-webhooks-flush");
+            Runtime.getRuntime().addShutdownHook(onExit);
+        }
+    }
+
+    void start(WebhookSender sender, Executor run, Later later, LongSupplier clock) {
+        if (executor == null) {
+            shutdownSender = sender; // outside the container (unit tests) the one sender is used throughout
+        }
+        routes = routes(settings.apps(), settings.webhooks(), sender, run, later, clock, stats);
+        if (!routes.isEmpty() && availability.clustered()) {
+            skipped = PER_INSTANCE;
+            LOG.log(Level.WARNING, "ZinTrust Socket webhooks: in a cluster channel_occupied, channel_vacated and"
+                    + " subscription_count are not sent yet (each instance would send its own); they come with"
+                    + " cluster-wide occupancy. member_*, client_event and cache_miss are sent once per cluster.");
+        }
+    }
+
+    /** Makes the webhooks start with the application, so its startup log says what is skipped. */
+    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        routes.size();
+    }
+
+    static Map<String, Route[]> routes(List<App> apps, WebhookSettings settings, WebhookSender sender, Executor run,
+                                       Later later, LongSupplier clock, WebhookStats stats) {
+        Map<String, Route[]> routes = new HashMap<>();
+        for (App app : apps) {
+            if (app.webhooks().isEmpty()) {
+                continue;
+            }
+            Route[] own = new Route[app.webhooks().size()];
+            for (int i = 0; i < own.length; i++) {
+                WebhookTarget target = app.webhooks().get(i);
+                String name = target.url() + " (app " + app.id() + ")";
+                QueueBound bound = new QueueBound(name, settings.queueLimit(), stats, clock);
+                Delivery delivery = new Delivery(name, sender, run, later, clock, bound, stats);
+                own[i] = new Route(target, new Batcher(app, target, settings, later, clock, bound, delivery::submit),
+                        delivery);
+            }
+            routes.put(app.id(), own);
+        }
+        return Map.copyOf(routes);
+    }
+
+    @Override
+    public void on(Activity activity) {
+        if (activity instanceof Activity.EventPublished) {
+            return;
+        }
+        Route[] own = routes.get(activity.app().id());
+        if (own == null) {
+            return;
+        }
+        OutgoingEvent event = WebhookEvents.of(activity);
+        if (event == null || skipped.contains(event.type())) {
+            return;
+        }
+        for (Route route : own) {
+            if (route.target().wants(event.type(), event.channel())) {
+                route.batcher().add(event);
+            }
+        }
+    }
+
+    /** Sends what is open and tries what is pending for a few seconds at most, then lets the rest go. */
+    @PreDestroy
+    void destroyed() {
+        if (onExit != null && Thread.currentThread() != onExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onExit);
+            } catch (IllegalStateException e) {
+                // the JVM is already exiting: the hook runs stop() too, which then finds it done
+            }
+        }
+        stop();
+    }
+
+    void stop() {
+        if (routes.isEmpty() || !stopped.compareAndSet(false, true)) {
+            return;
+        }
+        long deadline = System.currentTimeMillis() + SHUTDOWN_GRACE_MS;
+        LOG.log(Level.INFO, "ZinTrust Socket webhooks: sending open batches and trying pending ones for up to "
+                + SHUTDOWN_GRACE_MS / 1000 + " s");
+        // the container's executor may already have stopped running tasks: the last attempts use the JDK's
+        WebhookSender last = shutdownSender != null ? shutdownSender
+                : new HttpWebhookSender(null, Duration.ofMillis(settings.webhooks().timeoutMs()));
+        for (Route[] own : routes.values()) {
+            for (Route route : own) {
+                route.delivery().finishBy(deadline, last, java.util.concurrent.ForkJoinPool.commonPool());
+                route.batcher().flush();
+            }
+        }
+        try {
+            while (System.currentTimeMillis() < deadline && !allIdle()) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.log(allIdle() ? Level.INFO : Level.WARNING, "ZinTrust Socket webhooks stopped: " + stats.describe()
+                + (allIdle() ? "" : "; batches still pending were dropped"));
+    }
+
+    private boolean allIdle() {
+        for (Route[] own : routes.values()) {
+            for (Route route : own) {
+                if (!route.delivery().idle()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

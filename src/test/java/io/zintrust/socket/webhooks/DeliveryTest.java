@@ -1,0 +1,100 @@
+package io.zintrust.socket.webhooks;
+
+import io.zintrust.socket.apps.App;
+import io.zintrust.socket.apps.WebhookTarget;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One target's queue: in order, one in flight, retried with backoff until a 2xx or the deadline. */
+class DeliveryTest {
+
+    private static final App APP = new App("1", "k", "s");
+
+    private final FakeTime time = new FakeTime();
+    private final WebhookStats stats = new WebhookStats();
+    private final QueueBound bound = new QueueBound("t", 100, stats, time);
+    private final List<String> attempts = new ArrayList<>();
+    private final List<Long> attemptTimes = new ArrayList<>();
+    private final Deque<Integer> answers = new ArrayDeque<>();
+    private final List<CompletableFuture<Integer>> hanging = new ArrayList<>();
+    private boolean hang;
+
+    private final WebhookSender sender = batch -> {
+        attempts.add(batch.id());
+        attemptTimes.add(time.getAsLong());
+        if (hang) {
+            CompletableFuture<Integer> future = new CompletableFuture<>();
+            hanging.add(future);
+            return future;
+        }
+        Integer status = answers.isEmpty() ? 200 : answers.poll();
+        return status < 0 ? CompletableFuture.failedFuture(new java.io.IOException("refused"))
+                : CompletableFuture.completedFuture(status);
+    };
+    private final Delivery delivery = new Delivery("t", sender, Runnable::run, time, time, bound, stats);
+
+    private Batch batch(String id, long retryMs) {
+        bound.take();
+        return new Batch(id, APP, WebhookTarget.everything(URI.create("http://h.example")), "{}", 1, time.getAsLong(),
+                time.getAsLong() + retryMs);
+    }
+
+    @Test
+    void a_failed_batch_is_retried_with_backoff_until_a_2xx_with_the_same_id() {
+        answers.addAll(List.of(500, -1, 404, 204));
+        long start = time.getAsLong();
+        delivery.submit(batch("a", 300_000));
+        time.advance(10_000);
+        assertEquals(List.of("a", "a", "a", "a"), attempts);
+        assertEquals(List.of(start, start + 1000, start + 3000, start + 7000), attemptTimes);
+        assertEquals(1, stats.delivered.get());
+        assertEquals(3, stats.failedAttempts.get());
+        assertTrue(delivery.idle());
+        assertEquals(0, bound.held());
+    }
+
+    @Test
+    void a_batch_still_failing_at_its_deadline_is_given_up_and_the_next_one_goes() {
+        answers.addAll(List.of(500, 500, 500, 500, 500));
+        delivery.submit(batch("a", 6_000));
+        delivery.submit(batch("b", 60_000));
+        assertEquals(List.of("a"), attempts, "b waits behind a");
+        time.advance(3_000); // attempts at 0, 1 s, 3 s; the next would be at 7 s, past the deadline
+        assertEquals(List.of("a", "a", "a", "b"), attempts, "b goes as soon as a is given up");
+        assertEquals(1, stats.givenUp.get());
+        time.advance(10_000);
+        assertEquals(List.of("a", "a", "a", "b", "b", "b"), attempts);
+        assertEquals(1, stats.delivered.get());
+        assertTrue(delivery.idle());
+        assertEquals(0, bound.held());
+    }
+
+    @Test
+    void one_batch_in_flight_at_a_time_and_shutdown_tries_a_waiting_retry_at_once() {
+        hang = true;
+        delivery.submit(batch("a", 300_000));
+        delivery.submit(batch("b", 300_000));
+        assertEquals(List.of("a"), attempts);
+        hang = false;
+        answers.add(503);
+        hanging.get(0).complete(500);
+        assertEquals(List.of("a"), attempts, "a waits a second for its retry; b does not overtake it");
+        delivery.finishBy(time.getAsLong() + 10_000, sender, Runnable::run);
+        long deadline = System.currentTimeMillis() + 5000;
+        while (!delivery.idle() && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertTrue(delivery.idle());
+        assertEquals(List.of("a", "a", "a", "b"), attempts, "503 then 200 for a, then b");
+        assertEquals(2, stats.delivered.get());
+    }
+}
