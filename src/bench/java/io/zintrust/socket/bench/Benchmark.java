@@ -27,7 +27,9 @@ import java.util.concurrent.locks.LockSupport;
  * bench.subscribers (1000), bench.rate (50 events/s), bench.seconds (10), bench.window (20 events in
  * flight), bench.idle (10000 connections), bench.warmup (10 s of unrecorded saturation first, so the
  * JIT has compiled the hot paths), bench.port + bench.pid (use a running server) with bench.app,
- * bench.key and bench.secret (its credentials).
+ * bench.key and bench.secret (its credentials). Other modes: bench.cluster=true (a three-instance cluster),
+ * bench.auth=true (auth policy latency, bench.requests), bench.webhooks=true (publish latency without and
+ * with webhooks, webhook events per second with bench.sockets sockets).
  */
 public final class Benchmark {
 
@@ -48,6 +50,15 @@ public final class Benchmark {
         ExecutorService callbacks = Executors.newFixedThreadPool(2);
         HttpClient http = HttpClient.newBuilder().executor(callbacks).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+        if (Boolean.getBoolean("bench.webhooks")) {
+            try {
+                new WebhookBenchmark(project, http).run(Integer.getInteger("bench.sockets", 2000),
+                        Integer.getInteger("bench.requests", 3000));
+            } finally {
+                callbacks.shutdownNow();
+            }
+            System.exit(0);
+        }
         if (Boolean.getBoolean("bench.auth")) {
             try {
                 new AuthBenchmark(project, http).run(Integer.getInteger("bench.requests", 3000));
