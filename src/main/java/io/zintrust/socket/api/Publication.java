@@ -49,7 +49,7 @@ public record Publication(String event, List<String> channels, String data, Stri
         String data = data(object, limits);
         String socketId = optionalText(object, "socket_id");
         if (socketId != null && !SocketIds.isValid(socketId)) {
-            throw new ApiException(400, "Invalid socket_id: expected digits.digits, e.g. 1234.5678");
+            throw new ApiException(400, SocketIds.INVALID);
         }
         return new Publication(event, channels, data, socketId, info(optionalText(object, "info")));
     }

@@ -2,6 +2,7 @@ package io.zintrust.socket.auth;
 
 import io.zintrust.socket.http.ApiException;
 import io.zintrust.socket.protocol.JsonText;
+import io.zintrust.socket.protocol.SocketIds;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,14 +26,14 @@ final class AuthForm {
     /** The {@code socket_id} field, checked: 400 unless it has the form the server hands out. */
     static String socketId(Map<String, String> fields) {
         String socketId = fields.get("socket_id");
-        if (!io.zintrust.socket.protocol.SocketIds.isValid(socketId)) {
-            throw new ApiException(400, "Invalid socket_id: expected digits.digits, e.g. 1234.5678");
+        if (!SocketIds.isValid(socketId)) {
+            throw new ApiException(400, SocketIds.INVALID);
         }
         return socketId;
     }
 
     static Map<String, String> fields(String contentType, byte[] body) {
-        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED)) {
             return form(new String(body, StandardCharsets.UTF_8));
         }

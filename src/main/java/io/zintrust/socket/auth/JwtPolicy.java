@@ -1,6 +1,5 @@
 package io.zintrust.socket.auth;
 
-import io.zintrust.socket.identity.BearerToken;
 import io.zintrust.socket.identity.ChannelPatterns;
 import io.zintrust.socket.identity.TokenRejected;
 import io.zintrust.socket.identity.Tokens;
@@ -24,15 +23,14 @@ final class JwtPolicy implements AuthPolicy {
 
     @Override
     public AuthDecision decide(ChannelAuthRequest request) {
-        String authorization = request.http().getHeader("Authorization");
-        if (BearerToken.jwt(authorization) == null) {
-            return AuthDecision.fail(401, NO_TOKEN);
-        }
         VerifiedToken user;
         try {
-            user = tokens.user(authorization).orElseThrow();
+            user = tokens.user(request.http().getHeader("Authorization")).orElse(null);
         } catch (TokenRejected e) {
             return AuthDecision.fail(401, e.getMessage());
+        }
+        if (user == null) {
+            return AuthDecision.fail(401, NO_TOKEN);
         }
         UserIdentity identity = new UserIdentity(user.userId(), user.userInfo());
         if (request.signIn()) {

@@ -67,9 +67,10 @@ public class UserAuthResource {
 
     private static String userData(UserIdentity user, String sent) {
         if (user != null) {
-            if (sent != null && !SignedInUser.parse(sent).orElseThrow().id().equals(user.id())) {
-                throw new ApiException(403, "user_data names user " + SignedInUser.parse(sent).orElseThrow().id()
-                        + " but the caller is user " + user.id() + ": nobody signs in as someone else");
+            String named = sent == null ? null : SignedInUser.parse(sent).orElseThrow().id();
+            if (named != null && !named.equals(user.id())) {
+                throw new ApiException(403, "user_data names user " + named + " but the caller is user " + user.id()
+                        + ": nobody signs in as someone else");
             }
             return user.userData();
         }

@@ -16,6 +16,9 @@ public final class SocketIds {
         return Integer.toUnsignedString(RANDOM.nextInt()) + "." + Integer.toUnsignedString(RANDOM.nextInt());
     }
 
+    /** What a caller is told when a socket id it sent is not of this form. */
+    public static final String INVALID = "Invalid socket_id: expected digits.digits, e.g. 1234.5678";
+
     public static boolean isValid(String socketId) {
         return socketId != null && socketId.length() <= 40 && FORMAT.matcher(socketId).matches();
     }
