@@ -2,7 +2,6 @@ package io.zintrust.socket.channel;
 
 import io.zintrust.socket.activity.Activities;
 import io.zintrust.socket.activity.Activity;
-import io.zintrust.socket.activity.Sequencer;
 import io.zintrust.socket.apps.App;
 import io.zintrust.socket.connections.ClientSocket;
 import io.zintrust.socket.presence.Member;
@@ -35,8 +34,8 @@ public class PresenceChannels {
     Channels channels;
     @Inject
     Activities activities;
-
-    private final Sequencer followUps = new Sequencer(64);
+    @Inject
+    FollowUps followUps;
 
     /** The channel's members on every instance before any lock is taken, or null when running alone. */
     Map<String, String> everywhere(App app, String channel) {
@@ -77,7 +76,7 @@ public class PresenceChannels {
         Map<String, String> rosterHere = channel.roster.asMap();
         boolean first = firstHere;
         List<ClientSocket> told = others;
-        followUps.enqueue(channel.key, () -> {
+        followUps.enqueue(channel, () -> {
             if (first && ledger.joined(channel.app.id(), name, member)) {
                 tell(told, Frames.memberAdded(name, member.userId(), member.userInfoJson()));
                 activities.emit(new Activity.MemberAdded(channel.app, name, member.userId(), member.userInfoJson()));
@@ -97,17 +96,12 @@ public class PresenceChannels {
             return;
         }
         List<ClientSocket> others = channel.othersThan(socket);
-        followUps.enqueue(channel.key, () -> {
+        followUps.enqueue(channel, () -> {
             if (ledger.left(channel.app.id(), name, userId)) {
                 tell(others, Frames.memberRemoved(name, userId));
                 activities.emit(new Activity.MemberRemoved(channel.app, name, userId));
             }
         });
-    }
-
-    /** Runs what {@link #joined} and {@link #left} queued; with no lock held. */
-    void settle(Channel channel) {
-        followUps.drain(channel.key);
     }
 
     /** A user who was only on an instance that died: this instance's subscribers hear it left, and so do the others. */

@@ -27,6 +27,8 @@ public class SubscriptionCounts {
     Channels channels;
     @Inject
     Activities activities;
+    @Inject
+    ChannelOccupancy occupancy;
 
     /**
      * Under the channel's monitor, after its membership changed: queues the count for every subscriber
@@ -60,14 +62,19 @@ public class SubscriptionCounts {
             }
             List<ClientSocket> told = new ArrayList<>();
             int count = -1;
+            boolean follows = occupancy.follows(channel.app);
             synchronized (channel) {
                 if (channel.countPending && System.nanoTime() - channel.countSentNanos >= THROTTLE_NANOS) {
                     channel.countSentNanos = 0;
                     count = changed(channel, told);
+                    if (follows && count >= 0) {
+                        occupancy.queue(channel, false, false, true);
+                    }
                 }
             }
             told.forEach(ClientSocket::flush);
-            if (count >= 0) {
+            occupancy.settle(channel);
+            if (!follows && count >= 0) {
                 activities.emit(new Activity.SubscriptionCountChanged(channel.app, channel.name.value(), count));
             }
         }

@@ -35,11 +35,12 @@ public class Subscriptions {
     @Inject
     SubscriptionCounts counts;
     @Inject
+    ChannelOccupancy occupancy;
+    @Inject
     Activities activities;
 
-    /** The locked part's outcome, told after the lock. */
-    private record Change(Joined joined, Channel channel, boolean occupied, boolean cacheMiss, int count,
-                          List<ClientSocket> told) {
+    /** The locked part's outcome, told after the lock; {@code count} is due only when occupancy is not followed. */
+    private record Change(Joined joined, Channel channel, boolean cacheMiss, int count, List<ClientSocket> told) {
     }
 
     /**
@@ -57,13 +58,8 @@ public class Subscriptions {
         } while (change == null);
         socket.flush();
         change.told().forEach(ClientSocket::flush);
+        occupancy.settle(change.channel());
         App app = socket.app();
-        if (change.occupied()) {
-            activities.emit(new Activity.ChannelOccupied(app, name.value()));
-        }
-        if (name.isPresence()) {
-            presence.settle(change.channel());
-        }
         if (change.cacheMiss()) {
             activities.emit(new Activity.CacheMissed(app, name.value()));
         }
@@ -100,8 +96,13 @@ public class Subscriptions {
                     return unchanged(Joined.SUBSCRIBED, channel);
                 }
             }
+            boolean occupiedHere = added && channel.subscribers.size() == 1;
+            boolean follows = occupancy.follows(channel.app);
             boolean cacheMiss = false;
             if (channel.roster != null) {
+                if (occupiedHere && follows) {
+                    occupancy.queue(channel, true, false, false); // occupied before the first member_added
+                }
                 // presence answers once the ledger has spoken; a cached event follows the answer there
                 presence.joined(channel, socket, member, added, () -> queueCached(socket, name));
             } else {
@@ -110,8 +111,10 @@ public class Subscriptions {
             }
             List<ClientSocket> told = new ArrayList<>();
             int count = added ? counts.changed(channel, told) : -1;
-            return new Change(Joined.SUBSCRIBED, channel, added && channel.subscribers.size() == 1,
-                    cacheMiss, count, told);
+            if (follows && channel.roster == null && (occupiedHere || count >= 0)) {
+                occupancy.queue(channel, occupiedHere, false, count >= 0);
+            }
+            return new Change(Joined.SUBSCRIBED, channel, cacheMiss, follows ? -1 : count, told);
         }
     }
 
@@ -123,7 +126,7 @@ public class Subscriptions {
     }
 
     private static Change unchanged(Joined joined, Channel channel) {
-        return new Change(joined, channel, false, false, -1, List.of());
+        return new Change(joined, channel, false, -1, List.of());
     }
 
     /** Removes the socket from the channel; presence channels announce the user's last socket leaving. */
@@ -134,7 +137,7 @@ public class Subscriptions {
         }
         List<ClientSocket> told = new ArrayList<>();
         int count;
-        boolean vacated;
+        boolean follows;
         synchronized (channel) {
             if (!channel.subscribers.remove(socket)) {
                 return;
@@ -144,17 +147,16 @@ public class Subscriptions {
                 presence.left(channel, socket);
             }
             count = counts.changed(channel, told);
-            vacated = channels.retireIfEmpty(channel);
+            boolean vacatedHere = channels.retireIfEmpty(channel);
+            follows = occupancy.follows(channel.app);
+            if (follows && (vacatedHere || count >= 0)) {
+                occupancy.queue(channel, false, vacatedHere, count >= 0); // vacated after the last member_removed
+            }
         }
         told.forEach(ClientSocket::flush);
-        if (channel.roster != null) {
-            presence.settle(channel);
-        }
-        if (count >= 0) {
+        occupancy.settle(channel);
+        if (!follows && count >= 0) {
             activities.emit(new Activity.SubscriptionCountChanged(socket.app(), name, count));
-        }
-        if (vacated) {
-            activities.emit(new Activity.ChannelVacated(socket.app(), name));
         }
     }
 

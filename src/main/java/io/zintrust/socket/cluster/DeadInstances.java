@@ -4,21 +4,28 @@ import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import io.zintrust.socket.apps.Apps;
+import io.zintrust.socket.channel.ChannelOccupancy;
 import io.zintrust.socket.channel.PresenceChannels;
 import io.zintrust.socket.users.UserDirectory;
+import io.zintrust.socket.webhooks.Batch;
+import io.zintrust.socket.webhooks.WebhookListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * When an instance dies, the oldest survivor takes its sockets' users out of every presence channel
  * and of the online users, and tells everyone who is now gone: {@code member_removed} and watchlist
- * {@code offline} reach the subscribers and watchers of every instance.
+ * {@code offline} reach the subscribers and watchers of every instance. It also takes the instance out
+ * of channel occupancy (the channels it alone held are vacated) and takes over its pending webhook
+ * batches. Each pass handles every instance no longer in the cluster, so a survivor that dies during a
+ * pass leaves nothing behind: the next oldest's pass finds it too.
  */
 @ApplicationScoped
 public class DeadInstances implements MembershipListener {
@@ -35,6 +42,14 @@ public class DeadInstances implements MembershipListener {
     UserDirectory users;
     @Inject
     Apps apps;
+    @Inject
+    ClusterOccupancy occupancy;
+    @Inject
+    ChannelOccupancy occupancies;
+    @Inject
+    GridPendingBatches pending;
+    @Inject
+    WebhookListener webhooks;
 
     void watch(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
         detection.grid().ifPresent(grid -> grid.getCluster().addMembershipListener(this));
@@ -69,8 +84,31 @@ public class DeadInstances implements MembershipListener {
                 removed++;
             }
         }
-        int count = removed;
-        LOG.log(Level.INFO, () -> "Instance " + dead + " left the cluster: " + count
-                + " presence member(s) it held were removed");
+        int vacated = 0;
+        for (String key : occupancy.removeGone(grid)) {
+            int split = key.indexOf('\n');
+            var app = apps.byId(key.substring(0, split));
+            if (app.isPresent()) {
+                occupancies.vacatedWithDeadInstance(app.get(), key.substring(split + 1));
+                vacated++;
+            }
+        }
+        List<String> unknown = new ArrayList<>();
+        int adopted = 0;
+        for (Batch batch : pending.claimOrphans(grid, unknown)) {
+            if (webhooks.adopt(batch)) {
+                adopted++;
+            }
+        }
+        if (!unknown.isEmpty()) {
+            LOG.log(Level.WARNING, "Pending webhook batches of a lost instance name an app or target this instance"
+                    + " does not have (configure every instance alike); left in the grid: " + unknown);
+        }
+        int members = removed;
+        int channelsLeft = vacated;
+        int batches = adopted;
+        LOG.log(Level.INFO, () -> "Instance " + dead + " left the cluster: " + members
+                + " presence member(s) it held were removed, " + channelsLeft + " channel(s) only it held were vacated, "
+                + batches + " pending webhook batch(es) were taken over");
     }
 }

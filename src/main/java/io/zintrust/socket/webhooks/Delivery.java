@@ -11,7 +11,9 @@ import java.util.function.LongSupplier;
 /**
  * The batches of one target, first in first out, one in flight: a later batch never overtakes one that
  * is being retried, and a receiver that is down holds up only its own queue. A batch is retried with
- * {@link Backoff} until a 2xx or until its deadline, then given up with one log line.
+ * {@link Backoff} until a 2xx or until its deadline, then given up with one log line. Where batches are
+ * kept durably, each is kept before its first attempt (in the order submitted, on the executor) and
+ * forgotten once delivered or given up; one that another instance took over is dropped here.
  */
 final class Delivery {
 
@@ -26,8 +28,12 @@ final class Delivery {
     private final LongSupplier clock;
     private final QueueBound bound;
     private final WebhookStats stats;
+    private final PendingBatches store;
 
     private final Deque<Batch> queue = new ArrayDeque<>();
+    private final Deque<Batch> unkept = new ArrayDeque<>(); // submitted, not yet kept: the queue's order
+    private boolean keeping;
+    private boolean headWaits; // the head's first attempt waits for it to be kept
     private boolean busy;
     private int failures;
     private boolean waiting; // a failed batch waits for its backoff
@@ -35,7 +41,8 @@ final class Delivery {
     private long finalDeadlineMs = Long.MAX_VALUE;
 
     Delivery(String name, WebhookSender sender, Executor executor, Later later, LongSupplier clock, QueueBound bound,
-             WebhookStats stats) {
+             WebhookStats stats, PendingBatches store) {
+        this.store = store;
         this.name = name;
         this.sender = sender;
         this.executor = executor;
@@ -45,16 +52,74 @@ final class Delivery {
         this.stats = stats;
     }
 
-    /** Queues a batch; the attempt starts on the executor, never on the caller's thread. */
+    /** Queues a batch; keeping and attempts run on the executor, never on the caller's thread. */
     void submit(Batch batch) {
+        boolean durable = store.durable();
+        boolean keep = false;
+        boolean start;
+        synchronized (this) {
+            queue.addLast(batch);
+            if (durable) {
+                unkept.addLast(batch);
+                keep = !keeping;
+                keeping = true;
+            }
+            start = !busy;
+            busy = true;
+        }
+        if (keep) {
+            execute(this::keepAll);
+        }
+        if (start) {
+            execute(this::attemptHead);
+        }
+    }
+
+    /** Queues batches another instance made and can no longer send (already kept, now owned here). */
+    void adopt(Batch batch) {
+        bound.takeAdopted(batch.events());
         boolean start;
         synchronized (this) {
             queue.addLast(batch);
             start = !busy;
             busy = true;
         }
+        stats.adopted.incrementAndGet();
         if (start) {
             execute(this::attemptHead);
+        }
+    }
+
+    private void keepAll() {
+        while (true) {
+            Batch batch;
+            synchronized (this) {
+                batch = unkept.peekFirst();
+                if (batch == null) {
+                    keeping = false;
+                    return;
+                }
+            }
+            try {
+                store.keep(batch);
+            } catch (RuntimeException e) {
+                // the grid is leaving (shutdown) or unreachable: the batch is still delivered from memory
+                LOG.log(Level.WARNING, "Webhook batch " + batch.id() + " to " + name
+                        + " is kept in memory only: " + describe(e));
+            }
+            boolean resume;
+            synchronized (this) {
+                if (unkept.peekFirst() == batch) { // a second keeper (shutdown) may have got here first
+                    unkept.pollFirst();
+                }
+                resume = headWaits && queue.peekFirst() == batch;
+                if (resume) {
+                    headWaits = false;
+                }
+            }
+            if (resume) {
+                execute(this::attemptHead);
+            }
         }
     }
 
@@ -66,6 +131,7 @@ final class Delivery {
         sender = shutdownSender;
         executor = shutdownExecutor;
         boolean now;
+        boolean keep;
         Runnable cancel;
         synchronized (this) {
             finalDeadlineMs = deadlineMs;
@@ -73,6 +139,12 @@ final class Delivery {
             waiting = false;
             cancel = retry;
             retry = null;
+            // the keeper queued on the container's executor may never run now
+            keep = !unkept.isEmpty();
+            keeping |= keep;
+        }
+        if (keep) {
+            execute(this::keepAll);
         }
         if (now) {
             if (cancel != null) {
@@ -94,6 +166,10 @@ final class Delivery {
                 busy = false;
                 return;
             }
+            if (unkept.peekFirst() == batch) {
+                headWaits = true; // keepAll resumes it
+                return;
+            }
         }
         CompletableFuture<Integer> attempt;
         try {
@@ -107,6 +183,7 @@ final class Delivery {
     private void answered(Batch batch, Integer status, Throwable error) {
         if (error == null && status != null && status >= 200 && status < 300) {
             stats.delivered.incrementAndGet();
+            forget(batch);
             done(batch);
             return;
         }
@@ -126,6 +203,14 @@ final class Delivery {
             LOG.log(Level.WARNING, "Webhook batch " + batch.id() + " (" + batch.events() + " event(s) of app "
                     + batch.app().id() + ") to " + name + " given up after " + failures + " attempt(s), the last: "
                     + why + (now + delay > batch.deadlineMs() ? " (SOCKET_WEBHOOK_RETRY_S)" : " (shutdown)"));
+            forget(batch);
+            done(batch);
+            return;
+        }
+        if (!ours(batch)) {
+            stats.handedOver.incrementAndGet();
+            LOG.log(Level.INFO, "Webhook batch " + batch.id() + " to " + name
+                    + " was taken over by another instance; it is retried there");
             done(batch);
             return;
         }
@@ -173,6 +258,22 @@ final class Delivery {
         }
         if (more) {
             execute(this::attemptHead);
+        }
+    }
+
+    private boolean ours(Batch batch) {
+        try {
+            return store.stillOurs(batch);
+        } catch (RuntimeException e) {
+            return true; // cannot tell: keep trying, at worst the receiver gets it twice
+        }
+    }
+
+    private void forget(Batch batch) {
+        try {
+            store.forget(batch);
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, () -> "Webhook batch " + batch.id() + " could not be forgotten: " + describe(e));
         }
     }
 

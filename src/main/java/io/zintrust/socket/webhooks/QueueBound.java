@@ -46,6 +46,11 @@ final class QueueBound {
         return false;
     }
 
+    /** Room for batches taken over from another instance: they are never refused, they already exist. */
+    void takeAdopted(int events) {
+        held.addAndGet(events);
+    }
+
     void release(int events) {
         held.addAndGet(-events);
     }

@@ -3,9 +3,7 @@ package io.zintrust.socket.webhooks;
 import io.zintrust.socket.activity.Activity;
 import io.zintrust.socket.activity.ActivityListener;
 import io.zintrust.socket.apps.App;
-import io.zintrust.socket.apps.Availability;
 import io.zintrust.socket.apps.SocketSettings;
-import io.zintrust.socket.apps.WebhookEvent;
 import io.zintrust.socket.apps.WebhookSettings;
 import io.zintrust.socket.apps.WebhookTarget;
 import io.zintrust.socket.schedule.Ticks;
@@ -15,16 +13,15 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
@@ -39,22 +36,17 @@ public class WebhookListener implements ActivityListener {
     private static final System.Logger LOG = System.getLogger(WebhookListener.class.getName());
     private static final long SHUTDOWN_GRACE_MS = 10_000;
 
-    // decided per instance today; in a cluster each instance would send its own
-    static final Set<WebhookEvent> PER_INSTANCE = EnumSet.of(WebhookEvent.CHANNEL_OCCUPIED,
-            WebhookEvent.CHANNEL_VACATED, WebhookEvent.SUBSCRIPTION_COUNT);
-
     @Inject
     SocketSettings settings;
     @Inject
-    Availability availability;
-    @Inject
     Ticks ticks;
+    @Inject
+    Instance<PendingBatches> pending;
     @Resource
     ManagedExecutorService executor;
 
     private final WebhookStats stats = new WebhookStats();
     private Map<String, Route[]> routes = Map.of();
-    private Set<WebhookEvent> skipped = Set.of();
     private WebhookSender shutdownSender;
     private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
     private Thread onExit;
@@ -62,7 +54,8 @@ public class WebhookListener implements ActivityListener {
     @PostConstruct
     void start() {
         start(new HttpWebhookSender(executor, Duration.ofMillis(settings.webhooks().timeoutMs())), executor,
-                (delay, task) -> ticks.later(delay, "A webhook batch window or retry", task), System::currentTimeMillis);
+                (delay, task) -> ticks.later(delay, "A webhook batch window or retry", task), System::currentTimeMillis,
+                pending.isResolvable() ? pending.get() : PendingBatches.IN_MEMORY);
         if (!routes.isEmpty()) {
             // Payara Micro stopped by a signal ends the JVM without destroying the application's beans
             onExit = new Thread(this::stop, "zintrust-webhooks-flush");
@@ -70,26 +63,26 @@ public class WebhookListener implements ActivityListener {
         }
     }
 
-    void start(WebhookSender sender, Executor run, Later later, LongSupplier clock) {
+    void start(WebhookSender sender, Executor run, Later later, LongSupplier clock, PendingBatches store) {
         if (executor == null) {
             shutdownSender = sender; // outside the container (unit tests) the one sender is used throughout
         }
-        routes = routes(settings.apps(), settings.webhooks(), sender, run, later, clock, stats);
-        if (!routes.isEmpty() && availability.clustered()) {
-            skipped = PER_INSTANCE;
-            LOG.log(Level.WARNING, "ZinTrust Socket webhooks: in a cluster channel_occupied, channel_vacated and"
-                    + " subscription_count are not sent yet (each instance would send its own); they come with"
-                    + " cluster-wide occupancy. member_*, client_event and cache_miss are sent once per cluster.");
+        routes = routes(settings.apps(), settings.webhooks(), sender, run, later, clock, stats, store);
+        if (!routes.isEmpty()) {
+            LOG.log(Level.INFO, "ZinTrust Socket webhooks: " + routes.values().stream().mapToInt(r -> r.length).sum()
+                    + " target(s); batches waiting for delivery are kept "
+                    + (store.durable() ? "in the data grid (with a backup), so a lost instance loses none"
+                    : "in this instance's memory"));
         }
     }
 
-    /** Makes the webhooks start with the application, so its startup log says what is skipped. */
+    /** Makes the webhooks start with the application, so its startup log says where batches are kept. */
     void atStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         routes.size();
     }
 
     static Map<String, Route[]> routes(List<App> apps, WebhookSettings settings, WebhookSender sender, Executor run,
-                                       Later later, LongSupplier clock, WebhookStats stats) {
+                                       Later later, LongSupplier clock, WebhookStats stats, PendingBatches store) {
         Map<String, Route[]> routes = new HashMap<>();
         for (App app : apps) {
             if (app.webhooks().isEmpty()) {
@@ -100,7 +93,7 @@ public class WebhookListener implements ActivityListener {
                 WebhookTarget target = app.webhooks().get(i);
                 String name = target.url() + " (app " + app.id() + ")";
                 QueueBound bound = new QueueBound(name, settings.queueLimit(), stats, clock);
-                Delivery delivery = new Delivery(name, sender, run, later, clock, bound, stats);
+                Delivery delivery = new Delivery(name, sender, run, later, clock, bound, stats, store);
                 own[i] = new Route(target, new Batcher(app, target, settings, later, clock, bound, delivery::submit),
                         delivery);
             }
@@ -119,7 +112,7 @@ public class WebhookListener implements ActivityListener {
             return;
         }
         OutgoingEvent event = WebhookEvents.of(activity);
-        if (event == null || skipped.contains(event.type())) {
+        if (event == null) {
             return;
         }
         for (Route route : own) {
@@ -127,6 +120,23 @@ public class WebhookListener implements ActivityListener {
                 route.batcher().add(event);
             }
         }
+    }
+
+    /**
+     * Takes over a batch another instance made and can no longer send; false when this instance has no
+     * such target (the apps' configuration differs between instances).
+     */
+    public boolean adopt(Batch batch) {
+        Route[] own = routes.get(batch.app().id());
+        if (own != null) {
+            for (Route route : own) {
+                if (route.target().equals(batch.target())) {
+                    route.delivery().adopt(batch);
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Sends what is open and tries what is pending for a few seconds at most, then lets the rest go. */

@@ -9,9 +9,11 @@ final class WebhookStats {
     final AtomicLong failedAttempts = new AtomicLong();
     final AtomicLong givenUp = new AtomicLong();
     final AtomicLong dropped = new AtomicLong();
+    final AtomicLong adopted = new AtomicLong();
+    final AtomicLong handedOver = new AtomicLong();
 
     String describe() {
         return "delivered=" + delivered + ", failedAttempts=" + failedAttempts + ", givenUp=" + givenUp
-                + ", droppedQueueFull=" + dropped;
+                + ", droppedQueueFull=" + dropped + ", takenOver=" + adopted + ", handedOver=" + handedOver;
     }
 }

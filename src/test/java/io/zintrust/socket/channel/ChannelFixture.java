@@ -31,6 +31,8 @@ public final class ChannelFixture {
     public final PresenceChannels presence = new PresenceChannels();
     public final SubscriptionCounts counts = new SubscriptionCounts();
     public final Subscriptions subscriptions = new Subscriptions();
+    public final FollowUps followUps = new FollowUps();
+    public final ChannelOccupancy occupancy = new ChannelOccupancy();
     public final Fanout fanout = new Fanout();
 
     public ChannelFixture() {
@@ -38,6 +40,12 @@ public final class ChannelFixture {
         presence.ledger = ledger;
         presence.channels = channels;
         presence.activities = activities;
+        presence.followUps = followUps;
+        occupancy.ledger = ledger;
+        occupancy.followUps = followUps;
+        occupancy.activities = activities;
+        counts.occupancy = occupancy;
+        subscriptions.occupancy = occupancy;
         counts.channels = channels;
         counts.activities = activities;
         subscriptions.channels = channels;
@@ -68,10 +76,13 @@ public final class ChannelFixture {
      * whether the calling thread held the monitor of any channel then: of those in the table, and of
      * those the test asked it to watch (a channel leaves the table as its last subscriber goes).
      */
-    public static final class Ledger implements PresenceLedger {
+    public static final class Ledger implements PresenceLedger, OccupancyLedger {
         Channels channels;
         public volatile boolean firstAnywhere = true;
         public volatile boolean lastAnywhere = true;
+        /** Whether occupancy is followed; subscribers the other instances have (the ledger adds this one's). */
+        public volatile boolean followsOccupancy = true;
+        public volatile int elsewhere;
         /** The cluster-wide roster to report; null for none (running alone). */
         public volatile Map<String, String> members;
         public final List<String> calls = new CopyOnWriteArrayList<>();
@@ -94,6 +105,18 @@ public final class ChannelFixture {
         public Optional<Map<String, String>> members(String appId, String channel) {
             note("members " + channel);
             return Optional.ofNullable(members);
+        }
+
+        @Override
+        public boolean follows(App app) {
+            return followsOccupancy;
+        }
+
+        @Override
+        public Occupancy changed(String appId, String channel, int here) {
+            note("occupancy " + channel + " " + here);
+            return new Occupancy(elsewhere == 0, elsewhere == 0 && here == 0,
+                    elsewhere + here);
         }
 
         void watch(Object channel) {

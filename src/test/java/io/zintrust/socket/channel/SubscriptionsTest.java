@@ -260,4 +260,50 @@ class SubscriptionsTest {
         assertTrue(fixture.cache.cached(APP, "news").isEmpty());
         assertTrue(fixture.heard.of(Activity.CacheMissed.class).isEmpty());
     }
+
+    private static final App COUNTING = AppBuilder.app("counting").subscriptionCount().build();
+
+    private List<Activity> occupancyActivities() {
+        return fixture.heard.all().stream().filter(a -> a instanceof Activity.ChannelOccupied
+                || a instanceof Activity.ChannelVacated || a instanceof Activity.MemberAdded
+                || a instanceof Activity.MemberRemoved || a instanceof Activity.SubscriptionCountChanged).toList();
+    }
+
+    @Test
+    void a_presence_channel_is_occupied_before_its_first_member_added_and_vacated_after_its_last_member_removed() {
+        FakeSocket socket = new FakeSocket("1.1", APP);
+        fixture.join(socket, "presence-room", new Member("7", "{}"));
+        fixture.subscriptions.unsubscribe(socket, "presence-room");
+        assertEquals(List.of(new Activity.ChannelOccupied(APP, "presence-room"),
+                new Activity.MemberAdded(APP, "presence-room", "7", "{}"),
+                new Activity.MemberRemoved(APP, "presence-room", "7"),
+                new Activity.ChannelVacated(APP, "presence-room")), occupancyActivities());
+    }
+
+    @Test
+    void a_channel_another_instance_holds_is_neither_occupied_nor_vacated_here_and_its_count_is_the_clusters() {
+        fixture.ledger.elsewhere = 3;
+        FakeSocket socket = new FakeSocket("1.1", COUNTING);
+        fixture.subscribe(socket, "news");
+        fixture.subscriptions.unsubscribe(socket, "news");
+        assertEquals(List.of(new Activity.SubscriptionCountChanged(COUNTING, "news", 4)), occupancyActivities());
+        assertEquals(List.of("occupancy news 1", "occupancy news 0"), fixture.ledger.calls);
+        assertEquals(List.of(), fixture.ledger.callsUnderAChannelLock, "the ledger is asked after the channel's lock");
+    }
+
+    @Test
+    void an_app_whose_occupancy_is_not_followed_never_asks_the_ledger_and_counts_this_instance_only() {
+        fixture.ledger.followsOccupancy = false;
+        fixture.ledger.elsewhere = 3;
+        FakeSocket first = new FakeSocket("1.1", COUNTING);
+        FakeSocket second = new FakeSocket("1.2", COUNTING);
+        fixture.subscribe(first, "news");
+        fixture.subscribe(second, "news");
+        fixture.subscriptions.unsubscribe(first, "news");
+        fixture.subscriptions.unsubscribe(second, "news");
+        assertEquals(List.of(new Activity.SubscriptionCountChanged(COUNTING, "news", 1),
+                new Activity.SubscriptionCountChanged(COUNTING, "news", 2),
+                new Activity.SubscriptionCountChanged(COUNTING, "news", 1)), occupancyActivities());
+        assertEquals(List.of(), fixture.ledger.calls);
+    }
 }

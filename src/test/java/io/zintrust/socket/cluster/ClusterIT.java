@@ -24,10 +24,53 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Three instances clustered on Payara's data grid over TCP on 127.0.0.1 (SOCKET_TRANSPORT=auto), each
- * with its own clients: what happens on one reaches the clients of the other.
+ * with its own clients: what happens on one reaches the clients of the other, and webhooks go to a
+ * receiver this test runs once per cluster.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
+
+    /** One webhook POST as the receiver saw it, and what it answered. */
+    record Hook(String path, String id, String body, int status) {
+        List<JsonObject> events() {
+            return PusherSocket.parse(body).getJsonArray("events").getValuesAs(JsonObject.class);
+        }
+    }
+
+    private static final List<Hook> HOOKS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final java.util.concurrent.atomic.AtomicBoolean DURABLE_FAILS =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private static final com.sun.net.httpserver.HttpServer RECEIVER = receiver();
+
+    private static com.sun.net.httpserver.HttpServer receiver() {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        try {
+            var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                String path = exchange.getRequestURI().getPath();
+                String body = new String(exchange.getRequestBody().readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                int status = path.equals("/durable") && DURABLE_FAILS.get() ? 500 : 200;
+                HOOKS.add(new Hook(path, exchange.getRequestHeaders().getFirst("Webhook-Id"), body, status));
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+            server.start();
+            return server;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String hookUrl(String path) {
+        return "http://127.0.0.1:" + RECEIVER.getAddress().getPort() + path;
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopReceiver() {
+        RECEIVER.stop(0);
+    }
 
     private static final String ID = "cluster-app";
     private static final String KEY = "cluster-key";
@@ -36,9 +79,12 @@ class ClusterIT {
             {"apps": [
               {"id": "cluster-app", "key": "cluster-key", "secret": "cluster-secret", "watchlist": true},
               {"id": "cluster-quota", "key": "cluster-quota-key", "secret": "cluster-quota-secret",
-               "limits": {"max_connections": 3}}
+               "limits": {"max_connections": 3}},
+              {"id": "cluster-hooks", "key": "cluster-hooks-key", "secret": "cluster-hooks-secret",
+               "subscription_count": true, "webhooks": [{"url": "%s"},
+                 {"url": "%s", "filter": {"channel_name_starts_with": "durable-"}}]}
             ]}
-            """;
+            """.formatted(hookUrl("/events"), hookUrl("/durable"));
 
     @RegisterExtension
     static final PayaraCluster cluster = PayaraCluster.of(3, PayaraServer.withEnvironment(
@@ -324,6 +370,91 @@ class ClusterIT {
         }
     }
 
+    private static List<JsonObject> delivered(String path, String channel) {
+        List<JsonObject> events = new ArrayList<>();
+        for (Hook hook : HOOKS) {
+            if (hook.path().equals(path) && hook.status() == 200) {
+                hook.events().stream().filter(e -> channel.equals(e.getString("channel"))).forEach(events::add);
+            }
+        }
+        return events;
+    }
+
+    private static long count(List<JsonObject> events, String name) {
+        return events.stream().filter(e -> name.equals(e.getString("name"))).count();
+    }
+
+    private static void awaitHooks(java.util.function.BooleanSupplier done, Duration wait, String what) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                org.junit.jupiter.api.Assertions.fail("Webhooks never showed " + what + "; received "
+                        + HOOKS.stream().map(h -> h.path() + " " + h.status() + " " + h.body()).toList());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private PusherSocket hooked(PayaraServer member) {
+        return member.connect("/app/cluster-hooks-key?protocol=7");
+    }
+
+    @Test
+    void a_channel_subscribed_on_every_instance_is_occupied_once_and_vacated_once_with_the_clusters_count()
+            throws InterruptedException {
+        String channel = "hooked-room";
+        List<PusherSocket> sockets = new ArrayList<>();
+        for (PayaraServer member : List.of(first, second, third)) {
+            PusherSocket socket = hooked(member);
+            socket.subscribe(channel);
+            socket.subscribed(channel);
+            sockets.add(socket);
+        }
+        awaitHooks(() -> delivered("/events", channel).stream().anyMatch(e -> "subscription_count".equals(e.getString("name"))
+                && e.getInt("subscription_count") == 3), Duration.ofSeconds(10), "a subscription_count of 3");
+        sockets.forEach(PusherSocket::close);
+        awaitHooks(() -> count(delivered("/events", channel), "channel_vacated") == 1, Duration.ofSeconds(10),
+                "channel_vacated");
+        Thread.sleep(1000); // room for a second occupied or vacated, which must not come
+        List<JsonObject> events = delivered("/events", channel);
+        assertEquals(1, count(events, "channel_occupied"), events.toString());
+        assertEquals(1, count(events, "channel_vacated"), events.toString());
+        assertEquals("channel_occupied", events.get(0).getString("name"), events.toString());
+        assertEquals("channel_vacated", events.get(events.size() - 1).getString("name"), events.toString());
+        assertEquals(3, events.stream().filter(e -> "subscription_count".equals(e.getString("name")))
+                .mapToInt(e -> e.getInt("subscription_count")).max().orElse(0), events.toString());
+    }
+
+    @Test
+    void a_user_present_on_two_instances_is_added_once_and_removed_once_in_the_webhooks()
+            throws InterruptedException {
+        String channel = "presence-hooked";
+        List<PusherSocket> sockets = new ArrayList<>();
+        for (PayaraServer member : List.of(first, second)) {
+            PusherSocket socket = hooked(member);
+            String channelData = "{\"user_id\":\"ann\"}";
+            String auth = "cluster-hooks-key:" + SignedRequest.hmac("cluster-hooks-secret",
+                    socket.socketId() + ":" + channel + ":" + channelData);
+            socket.subscribe(channel, auth, channelData);
+            socket.subscribed(channel);
+            sockets.add(socket);
+        }
+        awaitHooks(() -> count(delivered("/events", channel), "member_added") == 1, Duration.ofSeconds(10),
+                "member_added");
+        sockets.forEach(PusherSocket::close);
+        awaitHooks(() -> count(delivered("/events", channel), "channel_vacated") == 1, Duration.ofSeconds(10),
+                "channel_vacated");
+        Thread.sleep(1000);
+        List<String> names = delivered("/events", channel).stream().map(e -> e.getString("name")).toList();
+        assertEquals(List.of("channel_occupied", "member_added", "member_removed", "channel_vacated"), names);
+        assertTrue(delivered("/events", channel).stream().filter(e -> e.getString("name").startsWith("member_"))
+                .allMatch(e -> "ann".equals(e.getString("user_id"))));
+    }
+
     @Test
     @Order(Integer.MAX_VALUE)
     void when_an_instance_dies_its_members_leave_everywhere_within_30_seconds_and_a_restarted_one_rejoins() {
@@ -336,7 +467,18 @@ class ClusterIT {
         doomed.subscribed(channel);
         survivor.await(frame -> "pusher_internal:member_added".equals(frame.getString("event", ""))
                 && "doomed".equals(PusherSocket.data(frame).getString("user_id")), "doomed joined");
+        // a webhook batch the doomed instance made and cannot deliver (its receiver answers 500)
+        DURABLE_FAILS.set(true);
+        PusherSocket durable = hooked(third);
+        durable.subscribe("durable-crash");
+        durable.subscribed("durable-crash");
+        java.util.function.Predicate<Hook> occupiedCrash = hook -> hook.path().equals("/durable")
+                && hook.events().stream().anyMatch(e -> "durable-crash".equals(e.getString("channel"))
+                && "channel_occupied".equals(e.getString("name")));
+        awaitHooks(() -> HOOKS.stream().anyMatch(occupiedCrash), Duration.ofSeconds(10), "a failed attempt");
+        String batchId = HOOKS.stream().filter(occupiedCrash).findFirst().orElseThrow().id();
         third.kill();
+        int attemptsBeforeKill = (int) HOOKS.stream().filter(h -> batchId.equals(h.id())).count();
         long start = System.nanoTime();
         for (PusherSocket socket : List.of(survivor, watcher)) {
             JsonObject removed = socket.await(frame -> "pusher_internal:member_removed".equals(frame.getString("event", ""))
@@ -345,6 +487,14 @@ class ClusterIT {
             assertEquals("doomed", PusherSocket.data(removed).getString("user_id"));
         }
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(30).toNanos());
+        // a survivor took the batch over: it retries it (still failing), then delivers it once the receiver recovers
+        awaitHooks(() -> HOOKS.stream().filter(h -> batchId.equals(h.id())).count() > attemptsBeforeKill + 1,
+                Duration.ofSeconds(40), "batch " + batchId + " retried by a survivor");
+        DURABLE_FAILS.set(false);
+        awaitHooks(() -> HOOKS.stream().anyMatch(h -> batchId.equals(h.id()) && h.status() == 200),
+                Duration.ofSeconds(70), "batch " + batchId + " delivered by a survivor");
+        awaitHooks(() -> count(delivered("/durable", "durable-crash"), "channel_vacated") >= 1, Duration.ofSeconds(70),
+                "channel_vacated for the dead instance's channel");
         PusherSocket late = present(first, channel, "late");
         assertEquals(3, memberCount(late.subscribed(channel)), "stays, watches and late");
         JsonObject counted = query(second, "/channels/" + channel + "?info=user_count");

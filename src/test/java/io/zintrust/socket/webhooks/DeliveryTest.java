@@ -40,7 +40,50 @@ class DeliveryTest {
         return status < 0 ? CompletableFuture.failedFuture(new java.io.IOException("refused"))
                 : CompletableFuture.completedFuture(status);
     };
-    private final Delivery delivery = new Delivery("t", sender, Runnable::run, time, time, bound, stats);
+    private final Delivery delivery = new Delivery("t", sender, Runnable::run, time, time, bound, stats,
+            PendingBatches.IN_MEMORY);
+
+    /** A durable store that notes what it is asked, in order with the attempts. */
+    private final class Store implements PendingBatches {
+        final List<String> calls = new ArrayList<>();
+        final java.util.Set<String> takenOver = new java.util.HashSet<>();
+
+        @Override
+        public boolean durable() {
+            return true;
+        }
+
+        @Override
+        public void keep(Batch batch) {
+            calls.add("keep " + batch.id());
+        }
+
+        @Override
+        public boolean stillOurs(Batch batch) {
+            calls.add("ours? " + batch.id());
+            return !takenOver.contains(batch.id());
+        }
+
+        @Override
+        public void forget(Batch batch) {
+            calls.add("forget " + batch.id());
+        }
+    }
+
+    private final Store store = new Store();
+    private final Deque<Runnable> tasks = new ArrayDeque<>();
+    private final WebhookSender notingSender = batch -> {
+        store.calls.add("post " + batch.id());
+        return sender.post(batch);
+    };
+    /** Durable, and the executor runs its tasks only when the test says so. */
+    private final Delivery durable = new Delivery("t", notingSender, tasks::add, time, time, bound, stats, store);
+
+    private void runTasks() {
+        for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+            task.run();
+        }
+    }
 
     private Batch batch(String id, long retryMs) {
         bound.take();
@@ -96,5 +139,59 @@ class DeliveryTest {
         assertTrue(delivery.idle());
         assertEquals(List.of("a", "a", "a", "b"), attempts, "503 then 200 for a, then b");
         assertEquals(2, stats.delivered.get());
+    }
+
+    @Test
+    void a_durable_batch_is_kept_before_its_first_attempt_and_forgotten_once_delivered() {
+        durable.submit(batch("a", 60_000));
+        durable.submit(batch("b", 60_000));
+        assertTrue(store.calls.isEmpty(), "nothing on the submitting thread");
+        runTasks();
+        assertEquals(List.of("keep a", "keep b", "post a", "forget a", "post b", "forget b"), store.calls);
+        assertTrue(durable.idle());
+        assertEquals(0, bound.held());
+    }
+
+    @Test
+    void a_failed_durable_batch_asks_whether_it_is_still_ours_and_a_given_up_one_is_forgotten() {
+        answers.addAll(List.of(500, 500, 500));
+        durable.submit(batch("a", 2_500));
+        runTasks();
+        time.advance(1_000);
+        runTasks();
+        assertEquals(List.of("keep a", "post a", "ours? a", "post a"), store.calls.subList(0, 4));
+        time.advance(3_000);
+        runTasks();
+        assertEquals("forget a", store.calls.get(store.calls.size() - 1));
+        assertEquals(1, stats.givenUp.get());
+    }
+
+    @Test
+    void a_batch_another_instance_took_over_is_dropped_here_and_the_next_one_goes() {
+        answers.addAll(List.of(500));
+        store.takenOver.add("a");
+        durable.submit(batch("a", 60_000));
+        durable.submit(batch("b", 60_000));
+        runTasks();
+        assertEquals(List.of("keep a", "keep b", "post a", "ours? a", "post b", "forget b"), store.calls);
+        assertEquals(1, stats.handedOver.get());
+        time.advance(60_000);
+        runTasks();
+        assertEquals(List.of("a", "b"), attempts, "a is not retried here");
+        assertEquals(0, bound.held());
+    }
+
+    @Test
+    void batches_taken_over_from_a_lost_instance_go_in_order_even_over_the_bound_and_are_not_kept_again() {
+        QueueBound full = new QueueBound("t", 0, stats, time);
+        Delivery adopter = new Delivery("t", notingSender, tasks::add, time, time, full, stats, store);
+        WebhookTarget target = WebhookTarget.everything(URI.create("http://h.example"));
+        adopter.adopt(new Batch("x", APP, target, "{}", 5, 0, 60_000));
+        adopter.adopt(new Batch("y", APP, target, "{}", 5, 1, 60_000));
+        assertEquals(10, full.held());
+        runTasks();
+        assertEquals(List.of("post x", "forget x", "post y", "forget y"), store.calls);
+        assertEquals(2, stats.adopted.get());
+        assertEquals(0, full.held());
     }
 }

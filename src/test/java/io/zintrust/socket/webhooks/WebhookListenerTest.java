@@ -4,7 +4,6 @@ import io.zintrust.socket.activity.Activity;
 import io.zintrust.socket.apps.App;
 import io.zintrust.socket.apps.AppFeatures;
 import io.zintrust.socket.apps.AppLimits;
-import io.zintrust.socket.apps.Availability;
 import io.zintrust.socket.apps.SettingsReader;
 import io.zintrust.socket.apps.WebhookEvent;
 import io.zintrust.socket.apps.WebhookTarget;
@@ -19,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which target hears which activity: per app, by event type and channel, and what a cluster skips for now. */
@@ -34,28 +34,17 @@ class WebhookListenerTest {
             List.of(ALL, MEMBERS_OF_PRIVATE));
     private static final App PLAIN = new App("b", "kb", "sb");
 
-    private WebhookListener listener(boolean clustered) {
+    private WebhookListener listener() {
         WebhookListener listener = new WebhookListener();
         listener.settings = new SettingsReader(name -> Optional.ofNullable(Map.of("PUSHER_APP_ID", "x",
                 "PUSHER_APP_KEY", "y", "PUSHER_APP_SECRET", "z").get(name))).read();
         listener.settings = new io.zintrust.socket.apps.SocketSettings(true, listener.settings.transport(), "/app", 120,
                 30, listener.settings.auth(), true, 1000, -1, true, List.of(HOOKED, PLAIN), List.of(),
                 listener.settings.webhooks());
-        listener.availability = new Availability() {
-            @Override
-            public Optional<String> refusal() {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean clustered() {
-                return clustered;
-            }
-        };
         listener.start(batch -> {
             sent.add(batch);
             return CompletableFuture.completedFuture(200);
-        }, Runnable::run, time, time);
+        }, Runnable::run, time, time, PendingBatches.IN_MEMORY);
         return listener;
     }
 
@@ -65,7 +54,7 @@ class WebhookListenerTest {
 
     @Test
     void each_target_gets_the_events_it_wants_of_its_own_app() {
-        WebhookListener listener = listener(false);
+        WebhookListener listener = listener();
         listener.on(new Activity.ChannelOccupied(HOOKED, "presence-room"));
         listener.on(new Activity.MemberAdded(HOOKED, "presence-room", "7", "{}"));
         listener.on(new Activity.MemberAdded(HOOKED, "private-room", "7", "{}"));
@@ -85,20 +74,19 @@ class WebhookListenerTest {
     }
 
     @Test
-    void in_a_cluster_the_per_instance_events_are_skipped_and_the_rest_still_go() {
-        WebhookListener listener = listener(true);
-        listener.on(new Activity.ChannelOccupied(HOOKED, "a"));
-        listener.on(new Activity.ChannelVacated(HOOKED, "a"));
-        listener.on(new Activity.SubscriptionCountChanged(HOOKED, "a", 2));
-        listener.on(new Activity.MemberRemoved(HOOKED, "presence-a", "7"));
-        time.advance(250);
-        assertEquals(List.of("{\"name\":\"member_removed\",\"channel\":\"presence-a\",\"user_id\":\"7\"}"),
-                bodiesTo(ALL).stream().map(b -> b.substring(b.indexOf('[') + 1, b.length() - 2)).toList());
+    void a_batch_taken_over_from_a_lost_instance_goes_to_its_target_here_and_an_unknown_target_is_refused() {
+        WebhookListener listener = listener();
+        assertTrue(listener.adopt(new Batch("lost-1", HOOKED, MEMBERS_OF_PRIVATE, "{\"events\":[]}", 1, 0, 60_000)));
+        assertEquals(List.of("lost-1"), sent.stream().map(Batch::id).toList());
+        WebhookTarget elsewhere = WebhookTarget.everything(URI.create("http://127.0.0.1:1/other"));
+        assertFalse(listener.adopt(new Batch("lost-2", HOOKED, elsewhere, "{}", 1, 0, 60_000)));
+        assertFalse(listener.adopt(new Batch("lost-3", PLAIN, ALL, "{}", 1, 0, 60_000)));
+        assertEquals(1, sent.size());
     }
 
     @Test
     void stopping_sends_the_open_batches() {
-        WebhookListener listener = listener(false);
+        WebhookListener listener = listener();
         listener.on(new Activity.CacheMissed(HOOKED, "cache-a"));
         listener.stop();
         assertEquals(1, bodiesTo(ALL).size());

@@ -1,0 +1,26 @@
+package io.zintrust.socket.channel;
+
+import io.zintrust.socket.activity.Sequencer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The follow-up work of channel changes (ledger calls and what depends on their answers), queued under
+ * the channel's monitor and run after it in the order the changes happened. Presence and occupancy share
+ * it, so a channel's occupied comes before its first member_added and its vacated after its last
+ * member_removed, and an occupy, vacate, occupy never reaches the data grid out of order.
+ */
+@ApplicationScoped
+public class FollowUps {
+
+    private final Sequencer sequencer = new Sequencer(64);
+
+    /** Under the channel's monitor. */
+    void enqueue(Channel channel, Runnable task) {
+        sequencer.enqueue(channel.key, task);
+    }
+
+    /** With no lock held. */
+    void settle(Channel channel) {
+        sequencer.drain(channel.key);
+    }
+}
