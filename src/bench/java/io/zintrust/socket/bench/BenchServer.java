@@ -47,8 +47,14 @@ final class BenchServer implements AutoCloseable {
     /** One member of the data-grid cluster {@code clusterName}, over TCP on 127.0.0.1 only. */
     static BenchServer startClustered(Path project, String clusterName, int member)
             throws IOException, InterruptedException {
+        return startClustered(project, clusterName, member, java.util.Map.of());
+    }
+
+    /** A cluster member with these settings on top of the benchmark app's. */
+    static BenchServer startClustered(Path project, String clusterName, int member,
+                                      java.util.Map<String, String> environment) throws IOException, InterruptedException {
         return start(project, "bench-" + clusterName + "-" + member, PayaraLaunch.loopbackCluster(clusterName),
-                java.util.Map.of());
+                environment);
     }
 
     private static BenchServer start(Path project, String logName, List<String> clusterArguments,

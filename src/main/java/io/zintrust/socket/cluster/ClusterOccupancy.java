@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 /**
  * Channel occupancy across instances, in a map of the data grid: one entry per channel with subscribers
@@ -57,8 +56,8 @@ public class ClusterOccupancy implements OccupancyLedger {
         if (grid == null) {
             return new Occupancy(true, here == 0, here);
         }
-        String self = grid.getCluster().getLocalMember().getUuid().toString();
-        Set<String> live = live(grid);
+        String self = Instances.self(grid);
+        Set<String> live = Instances.live(grid);
         AtomicReference<Occupancy> answer = new AtomicReference<>();
         IMap<String, String> occupancy = grid.getMap(MAP);
         // the function may run more than once (the compare-and-set lost a race): the last run is the one applied
@@ -81,7 +80,7 @@ public class ClusterOccupancy implements OccupancyLedger {
     /** Takes every instance no longer in the cluster out of every entry; the entry keys left with none. */
     List<String> removeGone(HazelcastInstance grid) {
         IMap<String, String> occupancy = grid.getMap(MAP);
-        Set<String> live = live(grid);
+        Set<String> live = Instances.live(grid);
         List<String> vacated = new ArrayList<>();
         for (Map.Entry<String, String> entry : occupancy.entrySet()) {
             if (live.containsAll(OccupancyEntries.read(entry.getValue()).keySet())) {
@@ -102,7 +101,4 @@ public class ClusterOccupancy implements OccupancyLedger {
         return vacated;
     }
 
-    static Set<String> live(HazelcastInstance grid) {
-        return grid.getCluster().getMembers().stream().map(m -> m.getUuid().toString()).collect(Collectors.toSet());
-    }
 }

@@ -79,11 +79,11 @@ public class ClusterPresence implements PresenceLedger, OnlineLedger {
         }
         IMap<String, String> presence = grid.getMap(MAP);
         String key = key(appId, channel);
-        String self = grid.getCluster().getLocalMember().getUuid().toString();
+        String self = Instances.self(grid);
         presence.lock(key);
         try {
             Map<String, PresenceEntries.Entry> users = PresenceEntries.read(presence.get(key));
-            boolean result = change.apply(users, self, live(grid));
+            boolean result = change.apply(users, self, Instances.live(grid));
             store(presence, key, users);
             return result;
         } finally {
@@ -97,7 +97,7 @@ public class ClusterPresence implements PresenceLedger, OnlineLedger {
         if (grid == null) {
             return Optional.empty();
         }
-        Set<String> live = live(grid);
+        Set<String> live = Instances.live(grid);
         Map<String, String> members = new LinkedHashMap<>();
         IMap<String, String> presence = grid.getMap(MAP);
         PresenceEntries.read(presence.get(key(appId, channel))).forEach((userId, entry) -> {
@@ -132,7 +132,7 @@ public class ClusterPresence implements PresenceLedger, OnlineLedger {
             presence.lock(key);
             try {
                 Map<String, PresenceEntries.Entry> users = PresenceEntries.read(presence.get(key));
-                Set<String> live = live(grid);
+                Set<String> live = Instances.live(grid);
                 List<String> gone = new ArrayList<>();
                 users.forEach((userId, entry) -> {
                     entry.instances().remove(dead);
@@ -153,9 +153,6 @@ public class ClusterPresence implements PresenceLedger, OnlineLedger {
         return goneByKey;
     }
 
-    private static Set<String> live(HazelcastInstance grid) {
-        return grid.getCluster().getMembers().stream().map(m -> m.getUuid().toString()).collect(Collectors.toSet());
-    }
 
     private static void store(IMap<String, String> presence, String key, Map<String, PresenceEntries.Entry> users) {
         if (users.isEmpty()) {

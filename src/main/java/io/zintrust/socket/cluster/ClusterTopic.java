@@ -37,7 +37,7 @@ public class ClusterTopic {
     void join(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
         detection.grid().ifPresent(grid -> {
             ITopic<String> joined = grid.getTopic(NAME);
-            self = grid.getCluster().getLocalMember().getUuid().toString();
+            self = Instances.self(grid);
             listener = joined.addMessageListener(this::onMessage);
             topic = joined;
         });

@@ -55,7 +55,7 @@ public class ConnectionCounts implements RemoteConnections {
         }
         try {
             IMap<String, Integer> counts = grid.getMap(MAP);
-            String self = grid.getCluster().getLocalMember().getUuid().toString();
+            String self = Instances.self(grid);
             table.countsByApp().forEach((appId, count) -> counts.set(self + "\n" + appId, count));
             Set<String> live = new HashSet<>();
             grid.getCluster().getMembers().forEach(m -> live.add(m.getUuid().toString()));

@@ -63,9 +63,9 @@ public class GridPendingBatches implements PendingBatches {
         }
 
         /** The batch again, from this instance's own configuration of the app and target. */
-        Optional<Batch> batch(String id, Apps apps) {
-            return apps.byId(appId).flatMap(app -> target(app).map(t ->
-                    new Batch(id, app, t, body, events, createdMs, deadlineMs)));
+        Optional<Batch> batch(String id, Optional<App> app) {
+            return app.flatMap(found -> target(found).map(t ->
+                    new Batch(id, found, t, body, events, createdMs, deadlineMs)));
         }
 
         private Optional<WebhookTarget> target(App app) {
@@ -82,7 +82,7 @@ public class GridPendingBatches implements PendingBatches {
 
     @Override
     public void keep(Batch batch) {
-        grid().ifPresent(grid -> map(grid).set(batch.id(), Entry.of(batch, self(grid)).json()));
+        grid().ifPresent(grid -> map(grid).set(batch.id(), Entry.of(batch, Instances.self(grid)).json()));
     }
 
     @Override
@@ -93,7 +93,7 @@ public class GridPendingBatches implements PendingBatches {
         }
         String json = map(grid).get(batch.id());
         // no entry: never kept (the grid was leaving) or already sent by a taker; trying again errs on the side of at least once
-        return json == null || Entry.read(json).owner().equals(self(grid));
+        return json == null || Entry.read(json).owner().equals(Instances.self(grid));
     }
 
     @Override
@@ -107,8 +107,8 @@ public class GridPendingBatches implements PendingBatches {
      */
     List<Batch> claimOrphans(HazelcastInstance grid, List<String> unknown) {
         IMap<String, String> pending = map(grid);
-        Set<String> live = ClusterOccupancy.live(grid);
-        String self = self(grid);
+        Set<String> live = Instances.live(grid);
+        String self = Instances.self(grid);
         List<Map.Entry<String, String>> orphans = new ArrayList<>();
         for (Map.Entry<String, String> stored : pending.entrySet()) {
             if (!live.contains(Entry.read(stored.getValue()).owner())) {
@@ -119,7 +119,7 @@ public class GridPendingBatches implements PendingBatches {
         List<Batch> claimed = new ArrayList<>();
         for (Map.Entry<String, String> orphan : orphans) {
             Entry entry = Entry.read(orphan.getValue());
-            Optional<Batch> batch = entry.batch(orphan.getKey(), apps);
+            Optional<Batch> batch = entry.batch(orphan.getKey(), apps.byId(entry.appId()));
             if (batch.isEmpty()) {
                 unknown.add(orphan.getKey() + " (app " + entry.appId() + ", " + entry.url() + ")");
             } else if (pending.replace(orphan.getKey(), orphan.getValue(), entry.ownedBy(self).json())) {
@@ -137,7 +137,4 @@ public class GridPendingBatches implements PendingBatches {
         return grid.getMap(MAP);
     }
 
-    private static String self(HazelcastInstance grid) {
-        return grid.getCluster().getLocalMember().getUuid().toString();
-    }
 }
