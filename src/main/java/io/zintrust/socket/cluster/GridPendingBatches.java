@@ -81,6 +81,16 @@ public class GridPendingBatches implements PendingBatches {
     }
 
     @Override
+    public String describe() {
+        return grid().map(grid -> {
+            int backups = grid.getConfig().findMapConfig(MAP).getBackupCount();
+            return "in the data grid's map " + MAP + " with " + backups + " synchronous backup(s)"
+                    + (backups == 0 ? ": a lost instance loses the batches it held (configure a backup)"
+                    : ", so the loss of an instance loses none");
+        }).orElse("in this instance's memory");
+    }
+
+    @Override
     public void keep(Batch batch) {
         grid().ifPresent(grid -> map(grid).set(batch.id(), Entry.of(batch, Instances.self(grid)).json()));
     }

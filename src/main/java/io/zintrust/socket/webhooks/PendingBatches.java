@@ -10,6 +10,11 @@ public interface PendingBatches {
     /** Whether batches are kept beyond this instance at all; false when running alone. */
     boolean durable();
 
+    /** Where batches are kept, for the startup log. */
+    default String describe() {
+        return "in this instance's memory";
+    }
+
     /** Keeps the batch, owned by this instance; returns once it is safe from this instance's loss. */
     void keep(Batch batch);
 

@@ -70,9 +70,7 @@ public class WebhookListener implements ActivityListener {
         routes = routes(settings.apps(), settings.webhooks(), sender, run, later, clock, stats, store);
         if (!routes.isEmpty()) {
             LOG.log(Level.INFO, "ZinTrust Socket webhooks: " + routes.values().stream().mapToInt(r -> r.length).sum()
-                    + " target(s); batches waiting for delivery are kept "
-                    + (store.durable() ? "in the data grid (with a backup), so a lost instance loses none"
-                    : "in this instance's memory"));
+                    + " target(s); batches waiting for delivery are kept " + store.describe());
         }
     }
 

@@ -108,6 +108,8 @@ class ClusterIT {
     void both_instances_say_they_run_as_a_cluster() {
         for (PayaraServer member : List.of(first, second, third)) {
             assertTrue(member.log().contains("ZinTrust Socket transport: cluster of"), "transport line");
+            assertTrue(member.log().contains("batches waiting for delivery are kept in the data grid's map"
+                    + " zintrust-socket-webhooks with 1 synchronous backup(s)"), "webhook durability line");
         }
     }
 
