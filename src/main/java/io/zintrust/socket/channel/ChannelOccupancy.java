@@ -27,8 +27,9 @@ public class ChannelOccupancy {
     }
 
     /**
-     * Under the monitor, after the channel's subscribers changed here: {@code occupiedHere} (its first
-     * here), {@code vacatedHere} (its last here left), {@code counted} (a subscription count is due).
+     * Under the monitor, after the channel's subscribers changed here and before it may leave the table:
+     * {@code occupiedHere} (its first here), {@code vacatedHere} (its last here left), {@code counted} (a
+     * subscription count is due, unless the channel is now empty everywhere).
      */
     void queue(Channel channel, boolean occupiedHere, boolean vacatedHere, boolean counted) {
         int here = channel.subscribers.size();
@@ -39,7 +40,7 @@ public class ChannelOccupancy {
             if (occupiedHere && anywhere.wasEmpty()) {
                 activities.emit(new Activity.ChannelOccupied(app, name));
             }
-            if (counted) {
+            if (counted && !anywhere.nowEmpty()) {
                 activities.emit(new Activity.SubscriptionCountChanged(app, name, anywhere.total()));
             }
             if (vacatedHere && anywhere.nowEmpty()) {

@@ -5,9 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The follow-up work of channel changes (ledger calls and what depends on their answers), queued under
- * the channel's monitor and run after it in the order the changes happened. Presence and occupancy share
- * it, so a channel's occupied comes before its first member_added and its vacated after its last
- * member_removed, and an occupy, vacate, occupy never reaches the data grid out of order.
+ * the channel's monitor and run after it in the order the changes happened on this instance. Presence
+ * and occupancy share it, so this instance's occupy of a channel reaches the ledger before its member
+ * join (and its member leave before its vacate), and an occupy, vacate, occupy never reaches the data
+ * grid out of order. Across instances the ledgers decide, so there the order is that of their answers.
  */
 @ApplicationScoped
 public class FollowUps {

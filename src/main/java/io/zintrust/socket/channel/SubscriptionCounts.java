@@ -35,7 +35,7 @@ public class SubscriptionCounts {
      * (noted in {@code told}) and returns it, or -1 when none is due now.
      */
     int changed(Channel channel, List<ClientSocket> told) {
-        if (channel.roster != null || !channel.app.features().subscriptionCount() || channel.subscribers.isEmpty()) {
+        if (!counts(channel) || channel.subscribers.isEmpty()) {
             return -1;
         }
         long now = System.nanoTime();
@@ -52,6 +52,11 @@ public class SubscriptionCounts {
             told.add(subscriber);
         }
         return count;
+    }
+
+    /** Whether the channel's subscription count is told at all (the app opted in; not on presence channels). */
+    static boolean counts(Channel channel) {
+        return channel.roster == null && channel.app.features().subscriptionCount();
     }
 
     /** Sends the throttled counts that are due. */

@@ -147,11 +147,15 @@ public class Subscriptions {
                 presence.left(channel, socket);
             }
             count = counts.changed(channel, told);
-            boolean vacatedHere = channels.retireIfEmpty(channel);
+            boolean vacatedHere = channel.subscribers.isEmpty();
             follows = occupancy.follows(channel.app);
             if (follows && (vacatedHere || count >= 0)) {
-                occupancy.queue(channel, false, vacatedHere, count >= 0); // vacated after the last member_removed
+                // queued before the channel leaves the table, so a new channel object for the same name
+                // (another thread subscribing right after) queues its occupy behind this vacate;
+                // the cluster's count is due even when this instance's last subscriber left
+                occupancy.queue(channel, false, vacatedHere, count >= 0 || vacatedHere && counts.counts(channel));
             }
+            channels.retireIfEmpty(channel);
         }
         told.forEach(ClientSocket::flush);
         occupancy.settle(channel);

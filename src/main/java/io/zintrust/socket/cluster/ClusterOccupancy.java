@@ -63,7 +63,9 @@ public class ClusterOccupancy implements OccupancyLedger {
         // the function may run more than once (the compare-and-set lost a race): the last run is the one applied
         occupancy.compute(ClusterPresence.key(appId, channel), (key, old) -> {
             Map<String, Integer> counts = OccupancyEntries.read(old);
-            boolean wasEmpty = counts.isEmpty();
+            // this instance's own entry counts for nothing here: it is queued in order, so an entry of
+            // its own that is still there when it gains a first subscriber is one a failed call left
+            boolean wasEmpty = counts.keySet().stream().allMatch(self::equals);
             if (here == 0) {
                 counts.remove(self);
             } else {
@@ -80,17 +82,17 @@ public class ClusterOccupancy implements OccupancyLedger {
     /** Takes every instance no longer in the cluster out of every entry; the entry keys left with none. */
     List<String> removeGone(HazelcastInstance grid) {
         IMap<String, String> occupancy = grid.getMap(MAP);
-        Set<String> live = Instances.live(grid);
         List<String> vacated = new ArrayList<>();
         for (Map.Entry<String, String> entry : occupancy.entrySet()) {
-            if (live.containsAll(OccupancyEntries.read(entry.getValue()).keySet())) {
+            if (Instances.live(grid).containsAll(OccupancyEntries.read(entry.getValue()).keySet())) {
                 continue;
             }
             AtomicReference<Boolean> emptied = new AtomicReference<>(false);
             occupancy.compute(entry.getKey(), (key, old) -> {
                 Map<String, Integer> counts = OccupancyEntries.read(old);
                 boolean had = !counts.isEmpty();
-                counts.keySet().retainAll(live);
+                // read now, not once for the pass: an instance that joined meanwhile keeps its count
+                counts.keySet().retainAll(Instances.live(grid));
                 emptied.set(had && counts.isEmpty());
                 return OccupancyEntries.write(counts);
             });

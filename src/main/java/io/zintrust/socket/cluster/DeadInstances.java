@@ -67,6 +67,26 @@ public class DeadInstances implements MembershipListener {
             return;
         }
         String dead = event.getMember().getUuid().toString();
+        // each step on its own: one that fails (the grid busy or leaving) must not cost the others
+        int members = step("presence members", () -> removeMembers(grid, dead));
+        int vacated = step("channel occupancy", () -> vacateChannels(grid));
+        int batches = step("pending webhook batches", () -> adoptBatches(grid));
+        LOG.log(Level.INFO, () -> "Instance " + dead + " left the cluster: " + members
+                + " presence member(s) it held were removed, " + vacated + " channel(s) only it held were vacated, "
+                + batches + " pending webhook batch(es) were taken over");
+    }
+
+    private static int step(String what, java.util.function.IntSupplier step) {
+        try {
+            return step.getAsInt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cleaning up after a lost instance failed for " + what
+                    + "; the next instance to leave the cluster retries it", e);
+            return 0;
+        }
+    }
+
+    private int removeMembers(HazelcastInstance grid, String dead) {
         int removed = 0;
         for (Map.Entry<String, List<String>> entry : presence.removeInstance(grid, dead).entrySet()) {
             int split = entry.getKey().indexOf('\n');
@@ -84,6 +104,10 @@ public class DeadInstances implements MembershipListener {
                 removed++;
             }
         }
+        return removed;
+    }
+
+    private int vacateChannels(HazelcastInstance grid) {
         int vacated = 0;
         for (String key : occupancy.removeGone(grid)) {
             int split = key.indexOf('\n');
@@ -93,6 +117,10 @@ public class DeadInstances implements MembershipListener {
                 vacated++;
             }
         }
+        return vacated;
+    }
+
+    private int adoptBatches(HazelcastInstance grid) {
         List<String> unknown = new ArrayList<>();
         int adopted = 0;
         for (Batch batch : pending.claimOrphans(grid, unknown)) {
@@ -104,11 +132,6 @@ public class DeadInstances implements MembershipListener {
             LOG.log(Level.WARNING, "Pending webhook batches of a lost instance name an app or target this instance"
                     + " does not have (configure every instance alike); left in the grid: " + unknown);
         }
-        int members = removed;
-        int channelsLeft = vacated;
-        int batches = adopted;
-        LOG.log(Level.INFO, () -> "Instance " + dead + " left the cluster: " + members
-                + " presence member(s) it held were removed, " + channelsLeft + " channel(s) only it held were vacated, "
-                + batches + " pending webhook batch(es) were taken over");
+        return adopted;
     }
 }

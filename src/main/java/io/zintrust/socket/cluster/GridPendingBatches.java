@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Webhook batches waiting for delivery, kept in a map of the data grid (with the grid's synchronous
@@ -117,11 +116,10 @@ public class GridPendingBatches implements PendingBatches {
      */
     List<Batch> claimOrphans(HazelcastInstance grid, List<String> unknown) {
         IMap<String, String> pending = map(grid);
-        Set<String> live = Instances.live(grid);
         String self = Instances.self(grid);
         List<Map.Entry<String, String>> orphans = new ArrayList<>();
         for (Map.Entry<String, String> stored : pending.entrySet()) {
-            if (!live.contains(Entry.read(stored.getValue()).owner())) {
+            if (!Instances.live(grid).contains(Entry.read(stored.getValue()).owner())) {
                 orphans.add(Map.entry(stored.getKey(), stored.getValue()));
             }
         }

@@ -77,6 +77,13 @@ final class Delivery {
 
     /** Queues batches another instance made and can no longer send (already kept, now owned here). */
     void adopt(Batch batch) {
+        if (clock.getAsLong() > batch.deadlineMs()) {
+            stats.givenUp.incrementAndGet();
+            LOG.log(Level.WARNING, "Webhook batch " + batch.id() + " to " + name + ", taken over from a lost instance,"
+                    + " is past its retry window (SOCKET_WEBHOOK_RETRY_S): given up");
+            forget(batch);
+            return;
+        }
         bound.takeAdopted(batch.events());
         boolean start;
         synchronized (this) {
@@ -100,21 +107,22 @@ final class Delivery {
                     return;
                 }
             }
+            boolean resume;
             try {
                 store.keep(batch);
             } catch (RuntimeException e) {
                 // the grid is leaving (shutdown) or unreachable: the batch is still delivered from memory
                 LOG.log(Level.WARNING, "Webhook batch " + batch.id() + " to " + name
                         + " is kept in memory only: " + describe(e));
-            }
-            boolean resume;
-            synchronized (this) {
-                if (unkept.peekFirst() == batch) { // a second keeper (shutdown) may have got here first
-                    unkept.pollFirst();
-                }
-                resume = headWaits && queue.peekFirst() == batch;
-                if (resume) {
-                    headWaits = false;
+            } finally {
+                synchronized (this) {
+                    if (unkept.peekFirst() == batch) { // a second keeper (shutdown) may have got here first
+                        unkept.pollFirst();
+                    }
+                    resume = headWaits && queue.peekFirst() == batch;
+                    if (resume) {
+                        headWaits = false;
+                    }
                 }
             }
             if (resume) {
@@ -199,11 +207,15 @@ final class Delivery {
             last = now + delay > Math.min(batch.deadlineMs(), finalDeadlineMs);
         }
         if (last) {
+            boolean expired = now + delay > batch.deadlineMs();
             stats.givenUp.incrementAndGet();
             LOG.log(Level.WARNING, "Webhook batch " + batch.id() + " (" + batch.events() + " event(s) of app "
                     + batch.app().id() + ") to " + name + " given up after " + failures + " attempt(s), the last: "
-                    + why + (now + delay > batch.deadlineMs() ? " (SOCKET_WEBHOOK_RETRY_S)" : " (shutdown)"));
-            forget(batch);
+                    + why + (expired ? " (SOCKET_WEBHOOK_RETRY_S)" : " (shutdown"
+                    + (store.durable() ? "; left in the data grid for another instance)" : ")")));
+            if (expired) {
+                forget(batch); // at shutdown a durable batch stays kept: a survivor takes it over
+            }
             done(batch);
             return;
         }

@@ -286,7 +286,9 @@ class SubscriptionsTest {
         FakeSocket socket = new FakeSocket("1.1", COUNTING);
         fixture.subscribe(socket, "news");
         fixture.subscriptions.unsubscribe(socket, "news");
-        assertEquals(List.of(new Activity.SubscriptionCountChanged(COUNTING, "news", 4)), occupancyActivities());
+        assertEquals(List.of(new Activity.SubscriptionCountChanged(COUNTING, "news", 4),
+                new Activity.SubscriptionCountChanged(COUNTING, "news", 3)), occupancyActivities(),
+                "the count the others still hold after this instance's last subscriber left");
         assertEquals(List.of("occupancy news 1", "occupancy news 0"), fixture.ledger.calls);
         assertEquals(List.of(), fixture.ledger.callsUnderAChannelLock, "the ledger is asked after the channel's lock");
     }
@@ -305,5 +307,20 @@ class SubscriptionsTest {
                 new Activity.SubscriptionCountChanged(COUNTING, "news", 2),
                 new Activity.SubscriptionCountChanged(COUNTING, "news", 1)), occupancyActivities());
         assertEquals(List.of(), fixture.ledger.calls);
+    }
+
+    @Test
+    void a_channel_left_and_joined_again_at_once_reaches_the_ledger_as_vacate_then_occupy() {
+        FakeSocket first = new FakeSocket("1.1", COUNTING);
+        FakeSocket second = new FakeSocket("1.2", COUNTING);
+        fixture.subscribe(first, "news");
+        fixture.subscriptions.unsubscribe(first, "news");
+        fixture.subscribe(second, "news");
+        assertEquals(List.of("occupancy news 1", "occupancy news 0", "occupancy news 1"), fixture.ledger.calls);
+        assertEquals(List.of(new Activity.ChannelOccupied(COUNTING, "news"),
+                new Activity.SubscriptionCountChanged(COUNTING, "news", 1),
+                new Activity.ChannelVacated(COUNTING, "news"),
+                new Activity.ChannelOccupied(COUNTING, "news"),
+                new Activity.SubscriptionCountChanged(COUNTING, "news", 1)), occupancyActivities());
     }
 }

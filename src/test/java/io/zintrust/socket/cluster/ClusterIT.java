@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -423,10 +424,9 @@ class ClusterIT {
                 "channel_vacated");
         Thread.sleep(1000); // room for a second occupied or vacated, which must not come
         List<JsonObject> events = delivered("/events", channel);
+        // batches of different instances may arrive in either order: the counts are what is certain
         assertEquals(1, count(events, "channel_occupied"), events.toString());
         assertEquals(1, count(events, "channel_vacated"), events.toString());
-        assertEquals("channel_occupied", events.get(0).getString("name"), events.toString());
-        assertEquals("channel_vacated", events.get(events.size() - 1).getString("name"), events.toString());
         assertEquals(3, events.stream().filter(e -> "subscription_count".equals(e.getString("name")))
                 .mapToInt(e -> e.getInt("subscription_count")).max().orElse(0), events.toString());
     }
@@ -452,7 +452,10 @@ class ClusterIT {
                 "channel_vacated");
         Thread.sleep(1000);
         List<String> names = delivered("/events", channel).stream().map(e -> e.getString("name")).toList();
-        assertEquals(List.of("channel_occupied", "member_added", "member_removed", "channel_vacated"), names);
+        assertEquals(4, names.size(), names.toString());
+        // the first socket's instance decided both, in this order; the two closes raced on two instances
+        assertEquals(List.of("channel_occupied", "member_added"), names.subList(0, 2));
+        assertEquals(Set.of("member_removed", "channel_vacated"), Set.copyOf(names.subList(2, 4)));
         assertTrue(delivered("/events", channel).stream().filter(e -> e.getString("name").startsWith("member_"))
                 .allMatch(e -> "ann".equals(e.getString("user_id"))));
     }

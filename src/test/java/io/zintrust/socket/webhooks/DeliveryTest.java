@@ -186,12 +186,52 @@ class DeliveryTest {
         QueueBound full = new QueueBound("t", 0, stats, time);
         Delivery adopter = new Delivery("t", notingSender, tasks::add, time, time, full, stats, store);
         WebhookTarget target = WebhookTarget.everything(URI.create("http://h.example"));
-        adopter.adopt(new Batch("x", APP, target, "{}", 5, 0, 60_000));
-        adopter.adopt(new Batch("y", APP, target, "{}", 5, 1, 60_000));
+        long now = time.getAsLong();
+        adopter.adopt(new Batch("x", APP, target, "{}", 5, now - 2, now + 60_000));
+        adopter.adopt(new Batch("y", APP, target, "{}", 5, now - 1, now + 60_000));
         assertEquals(10, full.held());
         runTasks();
         assertEquals(List.of("post x", "forget x", "post y", "forget y"), store.calls);
         assertEquals(2, stats.adopted.get());
         assertEquals(0, full.held());
+    }
+
+    @Test
+    void a_first_attempt_that_comes_before_the_batch_is_kept_waits_for_it() {
+        Deque<Runnable> lifo = new ArrayDeque<>();
+        Delivery delivery = new Delivery("t", notingSender, lifo::push, time, time, bound, stats, store);
+        delivery.submit(batch("a", 60_000));
+        // last in, first out: the attempt task runs before the keeper
+        for (Runnable task = lifo.poll(); task != null; task = lifo.poll()) {
+            task.run();
+        }
+        assertEquals(List.of("keep a", "post a", "forget a"), store.calls);
+        assertTrue(delivery.idle());
+    }
+
+    @Test
+    void at_shutdown_a_durable_batch_still_failing_stays_kept_for_another_instance() {
+        answers.addAll(List.of(500, 500, 500, 500));
+        durable.submit(batch("a", 300_000));
+        runTasks();
+        durable.finishBy(time.getAsLong() + 500, notingSender, tasks::add);
+        runTasks();
+        time.advance(5_000);
+        runTasks();
+        assertEquals(1, stats.givenUp.get());
+        assertTrue(store.calls.stream().noneMatch(call -> call.startsWith("forget")), store.calls.toString());
+        assertTrue(durable.idle());
+    }
+
+    @Test
+    void a_batch_taken_over_past_its_retry_window_is_given_up_and_forgotten_unsent() {
+        long made = time.getAsLong();
+        time.advance(10_000);
+        durable.adopt(new Batch("old", APP, WebhookTarget.everything(URI.create("http://h.example")), "{}", 1, made,
+                made + 5_000));
+        runTasks();
+        assertEquals(List.of("forget old"), store.calls);
+        assertEquals(1, stats.givenUp.get());
+        assertEquals(0, bound.held());
     }
 }

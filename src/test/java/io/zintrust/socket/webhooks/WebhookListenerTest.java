@@ -76,11 +76,12 @@ class WebhookListenerTest {
     @Test
     void a_batch_taken_over_from_a_lost_instance_goes_to_its_target_here_and_an_unknown_target_is_refused() {
         WebhookListener listener = listener();
-        assertTrue(listener.adopt(new Batch("lost-1", HOOKED, MEMBERS_OF_PRIVATE, "{\"events\":[]}", 1, 0, 60_000)));
+        long deadline = time.getAsLong() + 60_000;
+        assertTrue(listener.adopt(new Batch("lost-1", HOOKED, MEMBERS_OF_PRIVATE, "{\"events\":[]}", 1, 0, deadline)));
         assertEquals(List.of("lost-1"), sent.stream().map(Batch::id).toList());
         WebhookTarget elsewhere = WebhookTarget.everything(URI.create("http://127.0.0.1:1/other"));
-        assertFalse(listener.adopt(new Batch("lost-2", HOOKED, elsewhere, "{}", 1, 0, 60_000)));
-        assertFalse(listener.adopt(new Batch("lost-3", PLAIN, ALL, "{}", 1, 0, 60_000)));
+        assertFalse(listener.adopt(new Batch("lost-2", HOOKED, elsewhere, "{}", 1, 0, deadline)));
+        assertFalse(listener.adopt(new Batch("lost-3", PLAIN, ALL, "{}", 1, 0, deadline)));
         assertEquals(1, sent.size());
     }
 
