@@ -2,8 +2,9 @@
 # Builds the WAR and runs it on Payara Micro at http://127.0.0.1:${PORT:-7777}/.
 # Settings come from the environment; server-config/local.env fills in what is not set.
 # The Payara Micro flags come from server-config/payara-micro.args, the JVM options from
-# server-config/jvm.options (JAVA_OPTS, when set, replaces them): the recipe the tests and the
-# benchmark use too.
+# server-config/jvm.options plus jvm-25.options on JDK 25+ (JAVA_OPTS, when set, replaces both), the
+# Java runtime from server-config/java-runtime.sh (JDK 25+ when installed, SOCKET_JAVA_HOME to choose):
+# the recipe the tests and the benchmark use too.
 # Extra arguments are passed to Payara Micro (e.g. --clustermode tcpip:127.0.0.1 --interfaces 127.0.0.1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,9 +31,14 @@ while read -r flag value; do
 done < server-config/payara-micro.args
 
 PAYARA_VERSION=$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml)
+read -r JAVA_BIN JAVA_FEATURE < <(bash server-config/java-runtime.sh)
 JVM_OPTS=${JAVA_OPTS:-$(grep -v '^#' server-config/jvm.options | xargs)}
+if [[ -z "${JAVA_OPTS:-}" && "$JAVA_FEATURE" -ge 25 ]]; then
+  JVM_OPTS="$JVM_OPTS $(grep -v '^#' server-config/jvm-25.options | xargs)"
+fi
+echo "ZinTrust Socket: Payara Micro on Java $JAVA_FEATURE ($JAVA_BIN)" >&2
 mkdir -p target/payara-tmp
-exec java $JVM_OPTS -Djava.io.tmpdir=target/payara-tmp \
+exec "$JAVA_BIN" $JVM_OPTS -Djava.io.tmpdir=target/payara-tmp \
   -jar "target/payara-micro-${PAYARA_VERSION}.jar" \
   --deploy target/zintrust-socket.war --port "${PORT:-7777}" \
   "${MICRO_ARGS[@]}" "$@"

@@ -22,6 +22,11 @@ final class BenchServer implements AutoCloseable {
     final int port;
     final ProcessStats stats;
     private final Process process;
+    /** From the process start until the socket path answered 426, and until a socket had subscribed; -1: not started here. */
+    long answeredMs = -1;
+    long subscribedMs = -1;
+    /** The Java feature version the server runs on; 0: not started here. */
+    int javaFeature;
 
     private BenchServer(int port, ProcessStats stats, Process process) {
         this.port = port;
@@ -62,7 +67,8 @@ final class BenchServer implements AutoCloseable {
         int port = PayaraLaunch.freePort();
         String version = System.getProperty("payara.version", "6.2025.10");
         Path target = project.resolve("target");
-        List<String> command = PayaraLaunch.from(project.resolve("server-config")).command(
+        PayaraLaunch recipe = PayaraLaunch.from(project.resolve("server-config"));
+        List<String> command = recipe.command(
                 target.resolve("payara-micro-" + version + ".jar"), target.resolve("zintrust-socket.war"), port, target,
                 clusterArguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -72,8 +78,9 @@ final class BenchServer implements AutoCloseable {
         builder.environment().put("PUSHER_APP_SECRET", SECRET);
         builder.environment().put("SOCKET_OUTBOUND_QUEUE_LIMIT", "100000");
         builder.environment().putAll(environment);
+        long started = System.nanoTime();
         Process process = builder.start();
-        long deadline = System.nanoTime() + 180_000_000_000L;
+        long deadline = started + 180_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited; see target/" + logName + ".log");
@@ -84,15 +91,62 @@ final class BenchServer implements AutoCloseable {
                 connection.setConnectTimeout(1000);
                 connection.setReadTimeout(2000);
                 if (connection.getResponseCode() == 426) {
-                    return new BenchServer(port, new ProcessStats(process.pid()), process);
+                    BenchServer server = new BenchServer(port, new ProcessStats(process.pid(),
+                            Path.of(recipe.runtime().java()).resolveSibling("jcmd")), process);
+                    server.javaFeature = recipe.runtime().feature();
+                    server.answeredMs = (System.nanoTime() - started) / 1_000_000;
+                    awaitSubscribe(port, deadline);
+                    server.subscribedMs = (System.nanoTime() - started) / 1_000_000;
+                    System.out.println("(" + logName + ": Payara Micro on Java " + recipe.runtime().feature() + ", "
+                            + recipe.runtime().java() + "; 426 after " + server.answeredMs + " ms, a socket subscribed"
+                            + " after " + server.subscribedMs + " ms)");
+                    return server;
                 }
             } catch (IOException notYet) {
                 // still starting
             }
-            Thread.sleep(300);
+            Thread.sleep(50);
         }
         process.destroyForcibly();
         throw new IllegalStateException("Payara Micro did not start within 180 s");
+    }
+
+    /** Until a websocket of the benchmark's app has subscribed to a channel (the upgrade may fail at first). */
+    private static void awaitSubscribe(int port, long deadline) throws InterruptedException {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        while (System.nanoTime() < deadline) {
+            java.util.concurrent.CompletableFuture<Void> subscribed = new java.util.concurrent.CompletableFuture<>();
+            try {
+                java.net.http.WebSocket socket = client.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:"
+                        + port + "/app/" + KEY + "?protocol=7"), new java.net.http.WebSocket.Listener() {
+                            private final StringBuilder text = new StringBuilder();
+
+                            @Override
+                            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws,
+                                                                                  CharSequence data, boolean last) {
+                                text.append(data);
+                                if (last) {
+                                    String frame = text.toString();
+                                    text.setLength(0);
+                                    if (frame.contains("pusher:connection_established")) {
+                                        ws.sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"startup\"}}",
+                                                true);
+                                    } else if (frame.contains("pusher_internal:subscription_succeeded")) {
+                                        subscribed.complete(null);
+                                    }
+                                }
+                                ws.request(1);
+                                return null;
+                            }
+                        }).get(5, java.util.concurrent.TimeUnit.SECONDS);
+                subscribed.get(5, java.util.concurrent.TimeUnit.SECONDS);
+                socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye");
+                return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                Thread.sleep(50); // the upgrade is not served yet
+            }
+        }
+        throw new IllegalStateException("no socket could subscribe within 180 s");
     }
 
     @Override

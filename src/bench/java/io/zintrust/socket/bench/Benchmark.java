@@ -84,6 +84,9 @@ public final class Benchmark {
                 // memory on a fresh server of its own: once load has touched the heap's pages, new connections
                 // reuse them and the growth of the resident set says little about what a connection costs
                 try (BenchServer fresh = BenchServer.start(project)) {
+                    memory.put("server_java", fresh.javaFeature);
+                    memory.put("startup_426_ms", fresh.answeredMs);
+                    memory.put("startup_subscribed_ms", fresh.subscribedMs);
                     Benchmark benchmark = new Benchmark(fresh, http);
                     benchmark.idleConnections(idle);
                     memory.putAll(benchmark.results);

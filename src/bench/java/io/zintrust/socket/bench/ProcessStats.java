@@ -4,8 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** CPU time and resident memory of a process, from /proc (Linux). */
-record ProcessStats(long pid) {
+/**
+ * CPU time and resident memory of a process, from /proc (Linux); live heap through {@code jcmd}, the
+ * one of the JDK the process runs on.
+ */
+record ProcessStats(long pid, Path jcmd) {
+
+    ProcessStats(long pid) {
+        this(pid, Path.of(System.getProperty("java.home"), "bin", "jcmd"));
+    }
 
     private static final double TICKS_PER_SECOND = 100.0;
 
@@ -31,7 +38,6 @@ record ProcessStats(long pid) {
      */
     long liveHeapKb() {
         try {
-            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
             // only a JVM that jcmd lists: attaching to any other process sends it SIGQUIT, which ends it
             String jvms = run(jcmd.toString(), "-l");
             if (jvms == null || jvms.lines().noneMatch(line -> line.startsWith(pid + " "))

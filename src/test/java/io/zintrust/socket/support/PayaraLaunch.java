@@ -21,16 +21,31 @@ public final class PayaraLaunch {
     /** The heap of a test server: several run at once on one machine (jvm.options says -Xmx1g). */
     public static final String TEST_HEAP = "-Xmx512m";
 
+    /** The runtime {@code java-runtime.sh} chose: its java binary and its feature version. */
+    public record Runtime(String java, int feature) {
+    }
+
+    private final Runtime runtime;
     private final List<String> jvmOptions;
     private final List<String> microOptions;
 
-    private PayaraLaunch(List<String> jvmOptions, List<String> microOptions) {
+    private PayaraLaunch(Runtime runtime, List<String> jvmOptions, List<String> microOptions) {
+        this.runtime = runtime;
         this.jvmOptions = jvmOptions;
         this.microOptions = microOptions;
     }
 
-    /** The recipe in this server-config directory. */
+    /** The recipe in this server-config directory, on the runtime its java-runtime.sh picks. */
     public static PayaraLaunch from(Path serverConfig) {
+        return from(serverConfig, runtime(serverConfig));
+    }
+
+    /** The recipe in this server-config directory on this runtime. */
+    public static PayaraLaunch from(Path serverConfig, Runtime runtime) {
+        List<String> jvm = new ArrayList<>(recipeLines(serverConfig.resolve("jvm.options")));
+        if (runtime.feature() >= 25) {
+            jvm.addAll(recipeLines(serverConfig.resolve("jvm-25.options")));
+        }
         List<String> micro = new ArrayList<>();
         for (String line : recipeLines(serverConfig.resolve("payara-micro.args"))) {
             String[] flagAndValue = line.split("\\s+", 2);
@@ -41,19 +56,60 @@ public final class PayaraLaunch {
                         ? serverConfig.resolve(value.substring(2)).toAbsolutePath().toString() : value);
             }
         }
-        return new PayaraLaunch(recipeLines(serverConfig.resolve("jvm.options")), List.copyOf(micro));
+        return new PayaraLaunch(runtime, List.copyOf(jvm), List.copyOf(micro));
+    }
+
+    private static final java.util.Map<Path, Runtime> RUNTIMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What server-config's java-runtime.sh prints (asked once per directory). */
+    static Runtime runtime(Path serverConfig) {
+        return RUNTIMES.computeIfAbsent(serverConfig.toAbsolutePath(), dir -> {
+            try {
+                Process lookup = new ProcessBuilder("bash", dir.resolve("java-runtime.sh").toString())
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                String answer = new String(lookup.getInputStream().readAllBytes()).trim();
+                if (lookup.waitFor() != 0 || !answer.matches("\\S+ \\d+")) {
+                    throw new IllegalStateException("java-runtime.sh answered '" + answer + "'");
+                }
+                String[] parts = answer.split(" ");
+                return new Runtime(parts[0], Integer.parseInt(parts[1]));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    public Runtime runtime() {
+        return runtime;
     }
 
     /** The recipe as the integration tests run it: failsafe's server-config, with {@link #TEST_HEAP}. */
     public static PayaraLaunch forTests() {
-        return from(Path.of(System.getProperty("zintrust.serverConfig", "server-config"))).withHeap(TEST_HEAP);
+        return from(testServerConfig()).withHeap(TEST_HEAP);
+    }
+
+    /**
+     * The same on the JVM running the tests: the Arquillian container starts Payara Micro with the
+     * test JVM's java, so its options must be that runtime's (this keeps Java 17 tested too).
+     */
+    public static PayaraLaunch forTestsOnThisJvm() {
+        Runtime here = new Runtime(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                java.lang.Runtime.version().feature());
+        return from(testServerConfig(), here).withHeap(TEST_HEAP);
+    }
+
+    private static Path testServerConfig() {
+        return Path.of(System.getProperty("zintrust.serverConfig", "server-config"));
     }
 
     /** The same recipe with this -Xmx instead of jvm.options' one. */
     public PayaraLaunch withHeap(String maxHeap) {
         List<String> jvm = new ArrayList<>(jvmOptions.stream().filter(option -> !option.startsWith("-Xmx")).toList());
         jvm.add(maxHeap);
-        return new PayaraLaunch(List.copyOf(jvm), microOptions);
+        return new PayaraLaunch(runtime, List.copyOf(jvm), microOptions);
     }
 
     public List<String> jvmOptions() {
@@ -69,10 +125,10 @@ public final class PayaraLaunch {
         return microOptions.stream().filter(flag -> !(clustered && flag.equals("--nocluster"))).toList();
     }
 
-    /** The whole command: this JVM's java, the recipe, then {@code startArguments}. */
+    /** The whole command: the recipe's java, its options, then {@code startArguments}. */
     public List<String> command(Path microJar, Path war, int port, Path tmpDir, List<String> startArguments) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(runtime.java());
         command.addAll(jvmOptions);
         command.add("-Djava.io.tmpdir=" + tmpDir.toAbsolutePath());
         command.addAll(List.of("-jar", microJar.toAbsolutePath().toString(),

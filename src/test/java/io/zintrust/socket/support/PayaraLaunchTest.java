@@ -94,4 +94,29 @@ class PayaraLaunchTest {
                 () -> PayaraLaunch.libraries(List.of(dir.resolve("missing.jar"))));
         assertTrue(refused.getMessage().contains("missing.jar"), refused.getMessage());
     }
+
+    @Test
+    void on_jdk_25_the_recipe_adds_compact_object_headers_and_on_java_17_it_does_not() {
+        PayaraLaunch.Runtime jdk25 = new PayaraLaunch.Runtime("/opt/jdk-25/bin/java", 25);
+        List<String> on25 = command(PayaraLaunch.from(SERVER_CONFIG, jdk25), List.of());
+        assertEquals("/opt/jdk-25/bin/java", on25.get(0));
+        assertTrue(on25.subList(1, on25.indexOf("-jar")).contains("-XX:+UseCompactObjectHeaders"), on25.toString());
+        List<String> on17 = command(PayaraLaunch.from(SERVER_CONFIG, new PayaraLaunch.Runtime("java", 17)), List.of());
+        assertFalse(on17.contains("-XX:+UseCompactObjectHeaders"), on17.toString());
+    }
+
+    @Test
+    void the_runtime_lookup_names_a_java_and_its_version_and_socket_java_home_overrides_it() throws Exception {
+        PayaraLaunch.Runtime picked = PayaraLaunch.runtime(SERVER_CONFIG);
+        assertTrue(Files.isExecutable(Path.of(picked.java())), picked.toString());
+        assertTrue(picked.feature() >= 17, picked.toString());
+        String thisJdk = System.getProperty("java.home");
+        ProcessBuilder chosen = new ProcessBuilder("bash", SERVER_CONFIG.resolve("java-runtime.sh").toString())
+                .redirectErrorStream(true);
+        chosen.environment().put("SOCKET_JAVA_HOME", thisJdk);
+        Process overridden = chosen.start();
+        String answer = new String(overridden.getInputStream().readAllBytes()).trim();
+        assertEquals(0, overridden.waitFor());
+        assertEquals(thisJdk + "/bin/java " + java.lang.Runtime.version().feature(), answer);
+    }
 }
