@@ -36,8 +36,23 @@ JVM_OPTS=${JAVA_OPTS:-$(grep -v '^#' server-config/jvm.options | xargs)}
 if [[ -z "${JAVA_OPTS:-}" && "$JAVA_FEATURE" -ge 25 ]]; then
   JVM_OPTS="$JVM_OPTS $(grep -v '^#' server-config/jvm-25.options | xargs)"
 fi
-echo "ZinTrust Socket: Payara Micro on Java $JAVA_FEATURE ($JAVA_BIN)" >&2
 mkdir -p target/payara-tmp
+# JDK 25's ahead-of-time cache (JEP 514) of the classes Payara Micro loads: the first start records
+# them and writes the cache when it stops (SIGTERM or Ctrl-C; that takes a few seconds more), later
+# starts load it. One cache per Payara version and exact JDK build; SOCKET_AOT_CACHE=false turns it off.
+AOT_NOTE=""
+if [[ "$JAVA_FEATURE" -ge 25 && "${SOCKET_AOT_CACHE:-true}" == "true" ]]; then
+  JDK_BUILD=$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$(dirname "$(dirname "$(readlink -f "$JAVA_BIN")")")/release")
+  AOT_CACHE="target/payara-micro-${PAYARA_VERSION}-java-${JDK_BUILD:-$JAVA_FEATURE}.aot"
+  if [[ -f "$AOT_CACHE" ]]; then
+    JVM_OPTS="$JVM_OPTS -XX:AOTCache=$AOT_CACHE"
+    AOT_NOTE=", ahead-of-time cache $AOT_CACHE"
+  else
+    JVM_OPTS="$JVM_OPTS -XX:AOTCacheOutput=$AOT_CACHE"
+    AOT_NOTE=", recording the ahead-of-time cache $AOT_CACHE (written when this server stops)"
+  fi
+fi
+echo "ZinTrust Socket: Payara Micro on Java $JAVA_FEATURE ($JAVA_BIN)$AOT_NOTE" >&2
 exec "$JAVA_BIN" $JVM_OPTS -Djava.io.tmpdir=target/payara-tmp \
   -jar "target/payara-micro-${PAYARA_VERSION}.jar" \
   --deploy target/zintrust-socket.war --port "${PORT:-7777}" \

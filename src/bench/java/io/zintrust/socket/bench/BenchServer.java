@@ -64,10 +64,22 @@ final class BenchServer implements AutoCloseable {
 
     private static BenchServer start(Path project, String logName, List<String> clusterArguments,
                                      java.util.Map<String, String> environment) throws IOException, InterruptedException {
+        return start(project, logName, clusterArguments, environment, List.of());
+    }
+
+    /** A server with these JVM options after the recipe's (e.g. an ahead-of-time cache). */
+    static BenchServer startWithJvmOptions(Path project, String logName, List<String> jvmOptions)
+            throws IOException, InterruptedException {
+        return start(project, logName, List.of(), java.util.Map.of(), jvmOptions);
+    }
+
+    private static BenchServer start(Path project, String logName, List<String> clusterArguments,
+                                     java.util.Map<String, String> environment, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         int port = PayaraLaunch.freePort();
         String version = System.getProperty("payara.version", "6.2025.10");
         Path target = project.resolve("target");
-        PayaraLaunch recipe = PayaraLaunch.from(project.resolve("server-config"));
+        PayaraLaunch recipe = PayaraLaunch.from(project.resolve("server-config")).withJvmOptions(jvmOptions);
         List<String> command = recipe.command(
                 target.resolve("payara-micro-" + version + ".jar"), target.resolve("zintrust-socket.war"), port, target,
                 clusterArguments);
@@ -149,11 +161,21 @@ final class BenchServer implements AutoCloseable {
         throw new IllegalStateException("no socket could subscribe within 180 s");
     }
 
+    /** The Java feature version the recipe runs the server on. */
+    static int runtimeFeature(Path project) {
+        return PayaraLaunch.from(project.resolve("server-config")).runtime().feature();
+    }
+
     @Override
     public void close() throws InterruptedException {
+        stop(20);
+    }
+
+    /** SIGTERM, then SIGKILL after {@code seconds}. */
+    void stop(int seconds) throws InterruptedException {
         if (process != null) {
             process.destroy();
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         }

@@ -28,7 +28,8 @@ import java.util.concurrent.locks.LockSupport;
  * flight), bench.idle (10000 connections), bench.warmup (10 s of unrecorded saturation first, so the
  * JIT has compiled the hot paths), bench.port + bench.pid (use a running server) with bench.app,
  * bench.key and bench.secret (its credentials). Other modes: bench.cluster=true (a three-instance cluster),
- * bench.auth=true (auth policy latency, bench.requests), bench.webhooks=true (publish latency without and
+ * bench.auth=true (auth policy latency, bench.requests), bench.startup=true (startup without and with the
+ * ahead-of-time cache, bench.rounds), bench.webhooks=true (publish latency without and
  * with webhooks, webhook events per second with bench.sockets sockets).
  */
 public final class Benchmark {
@@ -54,6 +55,14 @@ public final class Benchmark {
             try {
                 new WebhookBenchmark(project, http).run(Integer.getInteger("bench.sockets", 2000),
                         Integer.getInteger("bench.requests", 3000));
+            } finally {
+                callbacks.shutdownNow();
+            }
+            System.exit(0);
+        }
+        if (Boolean.getBoolean("bench.startup")) {
+            try {
+                new StartupBenchmark(project).run(Integer.getInteger("bench.rounds", 2));
             } finally {
                 callbacks.shutdownNow();
             }

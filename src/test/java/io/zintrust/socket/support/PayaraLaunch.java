@@ -112,6 +112,13 @@ public final class PayaraLaunch {
         return new PayaraLaunch(runtime, List.copyOf(jvm), microOptions);
     }
 
+    /** The same recipe with these JVM options after its own. */
+    public PayaraLaunch withJvmOptions(List<String> extra) {
+        List<String> jvm = new ArrayList<>(jvmOptions);
+        jvm.addAll(extra);
+        return new PayaraLaunch(runtime, List.copyOf(jvm), microOptions);
+    }
+
     public List<String> jvmOptions() {
         return jvmOptions;
     }
