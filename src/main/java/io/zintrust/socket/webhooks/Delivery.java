@@ -182,7 +182,8 @@ final class Delivery {
         CompletableFuture<Integer> attempt;
         try {
             attempt = sender.post(batch);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // a LinkageError: the application's class loader closed under a stop; counted as a failed attempt
             attempt = CompletableFuture.failedFuture(e);
         }
         attempt.whenComplete((status, error) -> answered(batch, status, error));

@@ -69,8 +69,24 @@ public class WebhookListener implements ActivityListener {
         }
         routes = routes(settings.apps(), settings.webhooks(), sender, run, later, clock, stats, store);
         if (!routes.isEmpty()) {
+            preloadForTheStop();
             LOG.log(Level.INFO, "ZinTrust Socket webhooks: " + routes.values().stream().mapToInt(r -> r.length).sum()
                     + " target(s); batches waiting for delivery are kept " + store.describe());
+        }
+    }
+
+    /**
+     * Payara Micro, when signalled, closes the application's class loader while the stop flush runs:
+     * a class the flush would load only then (the first batch, the first signature) is loaded now.
+     */
+    private void preloadForTheStop() {
+        for (App app : settings.apps()) {
+            for (WebhookTarget target : app.webhooks()) {
+                Batch batch = new Batch("preload", app, target, WebhookBody.of(0, List.of()), 0, 0, 0);
+                WebhookBody.headers(app, target, batch.body(), batch.id());
+                Backoff.delayMs(1);
+                return;
+            }
         }
     }
 
