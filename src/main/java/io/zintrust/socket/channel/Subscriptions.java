@@ -153,7 +153,7 @@ public class Subscriptions {
                 // queued before the channel leaves the table, so a new channel object for the same name
                 // (another thread subscribing right after) queues its occupy behind this vacate;
                 // the cluster's count is due even when this instance's last subscriber left
-                occupancy.queue(channel, false, vacatedHere, count >= 0 || vacatedHere && counts.counts(channel));
+                occupancy.queue(channel, false, vacatedHere, count >= 0 || vacatedHere && SubscriptionCounts.counts(channel));
             }
             channels.retireIfEmpty(channel);
         }

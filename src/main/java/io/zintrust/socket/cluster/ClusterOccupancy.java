@@ -35,11 +35,15 @@ public class ClusterOccupancy implements OccupancyLedger {
     @Inject
     GridDetection detection;
 
+    private final Map<String, Boolean> followed = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public boolean follows(App app) {
-        if (!detection.clustered()) {
-            return true;
-        }
+        // asked on every subscribe and leave: the apps are fixed at startup, so their answer is kept
+        return !detection.clustered() || followed.computeIfAbsent(app.id(), id -> wantsOccupancy(app));
+    }
+
+    private static boolean wantsOccupancy(App app) {
         for (WebhookTarget target : app.webhooks()) {
             for (WebhookEvent event : FOLLOWED) {
                 if (target.events().contains(event)) {

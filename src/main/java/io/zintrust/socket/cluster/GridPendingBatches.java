@@ -117,20 +117,24 @@ public class GridPendingBatches implements PendingBatches {
     List<Batch> claimOrphans(HazelcastInstance grid, List<String> unknown) {
         IMap<String, String> pending = map(grid);
         String self = Instances.self(grid);
-        List<Map.Entry<String, String>> orphans = new ArrayList<>();
+        // each stored text parsed once; the text itself is what the compare-and-set expects
+        record Orphan(String id, String stored, Entry entry) {
+        }
+        List<Orphan> orphans = new ArrayList<>();
         for (Map.Entry<String, String> stored : pending.entrySet()) {
-            if (!Instances.live(grid).contains(Entry.read(stored.getValue()).owner())) {
-                orphans.add(Map.entry(stored.getKey(), stored.getValue()));
+            Entry entry = Entry.read(stored.getValue());
+            if (!Instances.live(grid).contains(entry.owner())) {
+                orphans.add(new Orphan(stored.getKey(), stored.getValue(), entry));
             }
         }
-        orphans.sort(Comparator.comparingLong(e -> Entry.read(e.getValue()).createdMs()));
+        orphans.sort(Comparator.comparingLong(orphan -> orphan.entry().createdMs()));
         List<Batch> claimed = new ArrayList<>();
-        for (Map.Entry<String, String> orphan : orphans) {
-            Entry entry = Entry.read(orphan.getValue());
-            Optional<Batch> batch = entry.batch(orphan.getKey(), apps.byId(entry.appId()));
+        for (Orphan orphan : orphans) {
+            Entry entry = orphan.entry();
+            Optional<Batch> batch = entry.batch(orphan.id(), apps.byId(entry.appId()));
             if (batch.isEmpty()) {
-                unknown.add(orphan.getKey() + " (app " + entry.appId() + ", " + entry.url() + ")");
-            } else if (pending.replace(orphan.getKey(), orphan.getValue(), entry.ownedBy(self).json())) {
+                unknown.add(orphan.id() + " (app " + entry.appId() + ", " + entry.url() + ")");
+            } else if (pending.replace(orphan.id(), orphan.stored(), entry.ownedBy(self).json())) {
                 claimed.add(batch.get()); // losing the compare-and-set: another instance claimed it first
             }
         }
