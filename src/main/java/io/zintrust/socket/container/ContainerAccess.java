@@ -1,5 +1,6 @@
 package io.zintrust.socket.container;
 
+import io.zintrust.socket.container.payara.HandshakeRemains;
 import io.zintrust.socket.container.payara.PayaraMicroFacts;
 import io.zintrust.socket.container.payara.StatusLine;
 import io.zintrust.socket.container.payara.TyrusErrors;
@@ -40,6 +41,24 @@ public final class ContainerAccess {
             }
         }
         return new AsyncRemoteSink(session);
+    }
+
+    /**
+     * Lets the container drop the copies of a socket's handshake it would otherwise keep for the socket's
+     * life (on Payara about 9 KB per connection). Call on the thread reading the socket, after a frame
+     * from the client; false means the container is not done with the handshake yet: ask again after the
+     * next frame. Elsewhere nothing happens.
+     */
+    public static boolean releaseHandshake(Session session) {
+        if (session == null) {
+            return true;
+        }
+        try {
+            return HandshakeRemains.release(session);
+        } catch (LinkageError notPayara) {
+            LOG.log(Level.DEBUG, () -> "Payara's websocket classes not visible: " + notPayara);
+            return true;
+        }
     }
 
     /** On Payara Micro, whether it was started with clustering (not --nocluster); empty elsewhere. */

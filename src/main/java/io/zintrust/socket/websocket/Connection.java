@@ -2,6 +2,7 @@ package io.zintrust.socket.websocket;
 
 import io.zintrust.socket.apps.App;
 import io.zintrust.socket.connections.ClientSocket;
+import io.zintrust.socket.container.ContainerAccess;
 import io.zintrust.socket.container.FrameSink;
 import io.zintrust.socket.protocol.ErrorCode;
 import io.zintrust.socket.protocol.Frames;
@@ -50,6 +51,7 @@ public final class Connection implements ClientSocket, FrameSink.Listener {
     private final Map<String, String> presenceIds = new ConcurrentHashMap<>();
     private volatile long lastSeenNanos = System.nanoTime();
     private volatile long pingSentNanos;
+    private volatile boolean handshakeReleased;
     private final long connectedAtNanos = System.nanoTime();
     private final ClientEventBudget clientEvents = new ClientEventBudget();
 
@@ -266,9 +268,17 @@ public final class Connection implements ClientSocket, FrameSink.Listener {
     }
 
     /** Any inbound frame proves the client is alive. */
+    /**
+     * For each frame the client sends, on the thread reading its socket. The first one (or the next, if
+     * the container was still finishing the handshake) also lets the container release what it keeps of
+     * the handshake: on this thread a close the client starts cannot race that.
+     */
     public void seen() {
         lastSeenNanos = System.nanoTime();
         pingSentNanos = 0;
+        if (!handshakeReleased) {
+            handshakeReleased = ContainerAccess.releaseHandshake(session);
+        }
     }
 
     long lastSeenNanos() {

@@ -114,6 +114,25 @@ final class PayaraProcess implements AutoCloseable {
         return server;
     }
 
+    /** Its live objects per class, from the jcmd of the JDK it runs on (which forces a full collection first). */
+    HeapCensus heapCensus() {
+        Path jcmd = Path.of(command.get(0)).resolveSibling("jcmd");
+        try {
+            Process census = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.class_histogram")
+                    .redirectErrorStream(true).start();
+            String output = new String(census.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!census.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || census.exitValue() != 0) {
+                throw new IllegalStateException("jcmd failed: " + output);
+            }
+            return HeapCensus.parse(output);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not run " + jcmd + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Kills the server without letting it shut down (SIGKILL), as a crash would. */
     void kill() {
         process.destroyForcibly();

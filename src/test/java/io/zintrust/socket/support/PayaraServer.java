@@ -183,6 +183,11 @@ public final class PayaraServer implements BeforeAllCallback, AfterEachCallback,
         return running().tlsPort();
     }
 
+    /** Its live objects per class, counted after a full collection. */
+    public HeapCensus heapCensus() {
+        return running().heapCensus();
+    }
+
     /** Everything it has logged so far. */
     public String log() {
         return running().log();

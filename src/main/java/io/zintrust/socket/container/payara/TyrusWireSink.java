@@ -26,6 +26,7 @@ public final class TyrusWireSink extends CompletionHandler<ByteBuffer> implement
 
     private static final System.Logger LOG = System.getLogger(TyrusWireSink.class.getName());
     private static volatile Path path;
+    private static volatile boolean notTyrus;
 
     private final Writer writer;
     private final Object webSocket;
@@ -44,17 +45,35 @@ public final class TyrusWireSink extends CompletionHandler<ByteBuffer> implement
     /** The sink for a Tyrus session, or null when the session is not one we know how to reach into. */
     public static FrameSink attach(Session session) {
         Object remote = session.getAsyncRemote();
-        Path known = path;
-        if (known == null || !known.matches(remote)) {
-            known = Path.find(remote);
-            if (known == null) {
-                return null;
-            }
-            path = known;
-        }
-        Object webSocket = known.webSocket(remote);
+        Path known = pathFor(remote);
+        Object webSocket = known == null ? null : known.webSocket(remote);
         Writer writer = webSocket == null ? null : known.writer(webSocket);
         return writer == null ? null : new TyrusWireSink(writer, webSocket, known.isConnected());
+    }
+
+    /** Tyrus's writer of a session's socket, or null when the session is not one we know how to reach into. */
+    static Writer writerOf(Session session) {
+        Object remote = session.getAsyncRemote();
+        Path known = remote == null ? null : pathFor(remote);
+        Object webSocket = known == null ? null : known.webSocket(remote);
+        return webSocket == null ? null : known.writer(webSocket);
+    }
+
+    /** Looked up again only for a remote endpoint of another class; once not found, never looked for again. */
+    private static Path pathFor(Object remote) {
+        Path known = path;
+        if (known == null || !known.matches(remote)) {
+            if (notTyrus) {
+                return null;
+            }
+            known = Path.find(remote);
+            if (known == null) {
+                notTyrus = true;
+            } else {
+                path = known;
+            }
+        }
+        return known;
     }
 
     /**
