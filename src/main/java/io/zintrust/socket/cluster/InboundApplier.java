@@ -4,9 +4,8 @@ import io.zintrust.socket.apps.App;
 import io.zintrust.socket.apps.Apps;
 import io.zintrust.socket.channel.Fanout;
 import io.zintrust.socket.connections.ClientSocket;
+import io.zintrust.socket.schedule.Workers;
 import io.zintrust.socket.users.UserDirectory;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -35,8 +34,8 @@ public class InboundApplier {
     Fanout fanout;
     @Inject
     UserDirectory users;
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    Workers workers;
 
     private final Queue<ClusterMessage> inbound = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean applying = new AtomicBoolean();
@@ -49,7 +48,7 @@ public class InboundApplier {
     private void schedule() {
         if (!inbound.isEmpty() && applying.compareAndSet(false, true)) {
             try {
-                executor.execute(this::applyQueued);
+                workers.execute(this::applyQueued);
             } catch (RuntimeException rejected) {
                 applyQueued();
             }

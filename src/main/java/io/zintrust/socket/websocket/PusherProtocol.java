@@ -4,8 +4,7 @@ import io.zintrust.socket.protocol.ErrorCode;
 import io.zintrust.socket.protocol.Frames;
 import io.zintrust.socket.protocol.InboundFrame;
 import io.zintrust.socket.protocol.ProtocolException;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import io.zintrust.socket.schedule.Workers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
@@ -38,8 +37,8 @@ public class PusherProtocol {
     ClientEventHandler clientEvent;
     @Inject
     BadInput badInput;
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    Workers workers;
 
     public Optional<Connection> open(Session session, String appKey, String protocol) {
         return admission.open(session, appKey, protocol);
@@ -104,11 +103,11 @@ public class PusherProtocol {
     }
 
     /**
-     * Releases the socket's state on the container's executor: onClose can arrive inside a failing
-     * write, with the container's locks held, and leaving channels writes to other sockets.
+     * Releases the socket's state on a worker: onClose can arrive inside a failing write, with the
+     * container's locks held, and leaving channels writes to other sockets.
      */
     public void onClose(Connection connection) {
         connection.markGone();
-        executor.execute(() -> release.release(connection));
+        workers.execute(() -> release.release(connection));
     }
 }

@@ -9,8 +9,7 @@ import io.zintrust.socket.container.FrameSink;
 import io.zintrust.socket.protocol.ErrorCode;
 import io.zintrust.socket.protocol.Frames;
 import io.zintrust.socket.protocol.SocketIds;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import io.zintrust.socket.schedule.Workers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -38,8 +37,8 @@ class SocketAdmission {
     Apps apps;
     @Inject
     ConnectionTable table;
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    Workers workers;
 
     /**
      * The admitted connection, or empty after closing a socket that may not connect. The caller attaches
@@ -70,7 +69,7 @@ class SocketAdmission {
         FrameSink sink = ContainerAccess.sinkFor(session, settings.directWrites());
         while (true) {
             Connection connection = new Connection(SocketIds.next(), app.get(), session, sink,
-                    settings.outboundQueueLimit(), executor);
+                    settings.outboundQueueLimit(), workers);
             switch (table.admit(connection, settings.maxConnections())) {
                 case ADMITTED -> {
                     // a frame may hold an event of the app's largest size, JSON-escaped, and its envelope
