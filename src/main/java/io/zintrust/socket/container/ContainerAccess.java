@@ -55,8 +55,8 @@ public final class ContainerAccess {
         }
         try {
             return HandshakeRemains.release(session);
-        } catch (LinkageError notPayara) {
-            LOG.log(Level.DEBUG, () -> "Payara's websocket classes not visible: " + notPayara);
+        } catch (LinkageError | RuntimeException notPayara) {
+            LOG.log(Level.DEBUG, () -> "The container's websocket objects are out of reach: " + notPayara);
             return true;
         }
     }
