@@ -4,8 +4,9 @@ import io.zintrust.socket.apps.App;
 import io.zintrust.socket.apps.Apps;
 import io.zintrust.socket.channel.Fanout;
 import io.zintrust.socket.connections.ClientSocket;
-import io.zintrust.socket.schedule.Workers;
 import io.zintrust.socket.users.UserDirectory;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -34,8 +35,8 @@ public class InboundApplier {
     Fanout fanout;
     @Inject
     UserDirectory users;
-    @Inject
-    Workers workers;
+    @Resource
+    ManagedExecutorService executor;
 
     private final Queue<ClusterMessage> inbound = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean applying = new AtomicBoolean();
@@ -48,7 +49,7 @@ public class InboundApplier {
     private void schedule() {
         if (!inbound.isEmpty() && applying.compareAndSet(false, true)) {
             try {
-                workers.execute(this::applyQueued);
+                executor.execute(this::applyQueued);
             } catch (RuntimeException rejected) {
                 applyQueued();
             }

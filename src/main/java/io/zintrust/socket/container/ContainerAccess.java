@@ -44,20 +44,17 @@ public final class ContainerAccess {
     }
 
     /**
-     * Lets the container drop the copies of a socket's handshake it would otherwise keep for the socket's
-     * life (on Payara about 9 KB per connection). Call on the thread reading the socket, after a frame
-     * from the client; false means the container is not done with the handshake yet: ask again after the
-     * next frame. Elsewhere nothing happens.
+     * Lets the container drop the copy of a socket's handshake it would otherwise keep for the socket's
+     * life (Tyrus's, on Payara). Call once the socket is open; elsewhere nothing happens.
      */
-    public static boolean releaseHandshake(Session session) {
+    public static void releaseHandshake(Session session) {
         if (session == null) {
-            return true;
+            return;
         }
         try {
-            return HandshakeRemains.release(session);
+            HandshakeRemains.release(session);
         } catch (LinkageError | RuntimeException notPayara) {
             LOG.log(Level.DEBUG, () -> "The container's websocket objects are out of reach: " + notPayara);
-            return true;
         }
     }
 

@@ -182,7 +182,7 @@ public final class Connection implements ClientSocket, FrameSink.Listener {
 
     /**
      * Sends {@code pusher:error} with the code, then closes with the same code. Frames still queued are
-     * dropped. Runs on the container's executor: closing writes, and may call back into the state owners.
+     * dropped. Runs on a worker ({@code closer}): closing writes, and may call back into the state owners.
      */
     @Override
     public void closeWith(ErrorCode code, String message) {
@@ -267,17 +267,17 @@ public final class Connection implements ClientSocket, FrameSink.Listener {
         return gate.isClosed();
     }
 
-    /** Any inbound frame proves the client is alive. */
     /**
-     * For each frame the client sends, on the thread reading its socket. The first one (or the next, if
-     * the container was still finishing the handshake) also lets the container release what it keeps of
-     * the handshake: on this thread a close the client starts cannot race that.
+     * Any inbound frame proves the client is alive (called for each, on the thread reading the socket).
+     * The first one also lets the container drop its copy of the handshake: the connection is long
+     * created by then.
      */
     public void seen() {
         lastSeenNanos = System.nanoTime();
         pingSentNanos = 0;
         if (!handshakeReleased) {
-            handshakeReleased = ContainerAccess.releaseHandshake(session);
+            handshakeReleased = true;
+            ContainerAccess.releaseHandshake(session);
         }
     }
 

@@ -19,10 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Once a socket has sent a frame, Payara's stack no longer keeps its handshake: Tyrus's copy of the
- * handshake, Grizzly's parameter scratch buffers and the parsed headers go (counted in the server's live
- * heap with jcmd). Such a socket still works both ways and closes cleanly from either side; over TLS,
- * {@link SecureListenerIT} checks the same frames.
+ * Once a socket has sent a frame, Tyrus no longer keeps its copy of the handshake (counted in the
+ * server's live heap with jcmd). Such a socket still works both ways and closes cleanly from either
+ * side; over TLS, {@link SecureListenerIT} checks the same frames.
  */
 class HandshakeRemainsIT {
 
@@ -31,7 +30,6 @@ class HandshakeRemainsIT {
     private static final String SECRET = "remains-secret";
     private static final int SOCKETS = 40;
     private static final String UPGRADE_INFO = "org.glassfish.tyrus.core.TyrusWebSocketEngine$SuccessfulUpgradeInfo";
-    private static final String HEADER_FIELD = "org.glassfish.grizzly.http.util.MimeHeaderField";
 
     @RegisterExtension
     static final PayaraServer payara = PayaraServer.withEnvironment(Map.of(
@@ -41,7 +39,7 @@ class HandshakeRemainsIT {
             "SOCKET_AUTH_POLICY", "allow")).readyAt("/app/" + KEY);
 
     @Test
-    void after_their_first_frame_sockets_keep_no_copy_of_their_handshake() {
+    void after_their_first_frame_sockets_keep_no_copy_of_their_handshake_in_tyrus() {
         List<PusherSocket> sockets = new ArrayList<>();
         for (int i = 0; i < SOCKETS; i++) {
             sockets.add(payara.connect("/app/" + KEY + "?protocol=7"));
@@ -58,10 +56,6 @@ class HandshakeRemainsIT {
         assertTrue(opened.instancesOf(UPGRADE_INFO) >= SOCKETS, "each open socket holds Tyrus's handshake copy");
         assertTrue(talked.instancesOf(UPGRADE_INFO) <= opened.instancesOf(UPGRADE_INFO) - SOCKETS,
                 () -> "handshake copies: " + opened.instancesOf(UPGRADE_INFO) + " then " + talked.instancesOf(UPGRADE_INFO));
-        long headerFields = opened.instancesOf(HEADER_FIELD) - talked.instancesOf(HEADER_FIELD);
-        assertTrue(headerFields >= SOCKETS * 8L, "parsed header fields released: " + headerFields);
-        long chars = opened.bytesOf("[C") - talked.bytesOf("[C");
-        assertTrue(chars >= SOCKETS * 2 * 2048L, "two 1 KB char scratch buffers per socket released: " + chars + " bytes");
     }
 
     @Test

@@ -118,13 +118,19 @@ final class PayaraProcess implements AutoCloseable {
     HeapCensus heapCensus() {
         Path jcmd = Path.of(command.get(0)).resolveSibling("jcmd");
         try {
+            Path output = Files.createTempFile(log.getParent(), "census", ".txt");
             Process census = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.class_histogram")
-                    .redirectErrorStream(true).start();
-            String output = new String(census.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!census.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || census.exitValue() != 0) {
-                throw new IllegalStateException("jcmd failed: " + output);
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!census.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                census.destroyForcibly();
+                throw new IllegalStateException("jcmd did not answer within 60 s");
             }
-            return HeapCensus.parse(output);
+            String histogram = Files.readString(output, StandardCharsets.UTF_8);
+            Files.deleteIfExists(output);
+            if (census.exitValue() != 0) {
+                throw new IllegalStateException("jcmd failed: " + histogram);
+            }
+            return HeapCensus.parse(histogram);
         } catch (IOException e) {
             throw new IllegalStateException("Could not run " + jcmd + ": " + e, e);
         } catch (InterruptedException e) {

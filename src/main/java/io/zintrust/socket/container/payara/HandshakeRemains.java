@@ -3,21 +3,17 @@ package io.zintrust.socket.container.payara;
 import jakarta.websocket.Session;
 
 import java.lang.System.Logger.Level;
-import java.lang.reflect.Array;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 
 /**
- * Drops what Payara's websocket stack keeps of a socket's handshake for the socket's whole life although
- * nothing reads it once the socket is open: Tyrus's copy of the handshake request and response (its
- * {@code upgradeInfo}, read only while the connection is created), Grizzly's two 1 KB parameter-decoding
- * scratch buffers (allocated again if ever needed), and the parsed request and response headers (their
- * cached Strings and the reusable header slots, created again lazily). About 9 KB per connection.
+ * Drops Tyrus's copy of a socket's handshake (its {@code upgradeInfo}: the request's headers, URI and
+ * parameters, the upgrade response), which its upgrade handler keeps for the socket's whole life although
+ * only the creation of the connection reads it. It belongs to this socket alone: Tyrus objects are never
+ * pooled, so nothing another exchange uses is touched.
  *
- * <p>Only once Catalina has finished the handshake request (its access log reads the headers after the
- * endpoint opened) and only while the request still belongs to this socket's upgrade: a closed socket's
- * request goes back to Grizzly's pool. The caller runs this on the thread reading the socket, after the
- * client's first frame, so a close the client starts cannot run at the same time.
+ * <p>The Grizzly and Catalina objects of the upgraded request (parsed headers, parameter scratch buffers)
+ * hold more, but they return to Grizzly's pools when a socket closes, and releasing them raced that:
+ * under the test suite's churn a pooled request serving another client lost its headers. They are kept.
  */
 public final class HandshakeRemains {
 
@@ -28,33 +24,25 @@ public final class HandshakeRemains {
     private HandshakeRemains() {
     }
 
-    /**
-     * Releases the remains of this socket's handshake; false only when Catalina has not finished the
-     * handshake request yet (the client's first frame can overtake it), so a later frame should ask again.
-     */
-    public static boolean release(Session session) {
+    /** Releases Tyrus's handshake copy of this socket where there is one; never throws. */
+    public static void release(Session session) {
         Object writer = TyrusWireSink.writerOf(session);
-        if (writer == null) {
-            return true;
-        }
         Object known = path;
-        if (known == UNUSABLE) {
-            return true;
+        if (writer == null || known == UNUSABLE) {
+            return;
         }
         Path fields = known instanceof Path p && p.matches(writer) ? p : resolve(writer);
         if (fields == null) {
-            return true;
+            return;
         }
         try {
-            return fields.release(writer);
+            fields.release(writer);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            if (path == UNUSABLE) {
-                return true;
+            if (path != UNUSABLE) {
+                path = UNUSABLE;
+                LOG.log(Level.INFO, "Could not release a socket's handshake copy (" + e
+                        + "); every socket keeps it from now on");
             }
-            path = UNUSABLE;
-            LOG.log(Level.INFO, "Could not release a socket's handshake copies (" + e
-                    + "); every socket keeps them from now on");
-            return true;
         }
     }
 
@@ -72,56 +60,21 @@ public final class HandshakeRemains {
         return found;
     }
 
-    /** The fields and methods from Tyrus's servlet writer to the Grizzly objects of the upgraded request. */
-    private record Path(Class<?> writerType, Field writerHandler, Field proxied, Field upgradeInfo,
-                        Field webConnection, Field catalinaRequest, Method isUpgrade, Method upgradeHandler,
-                        Field afterService, Method grizzlyRequest, Method requestPacket, Method parameters,
-                        Field nameScratch, Field valueScratch, Method charChunkReset, Method response,
-                        Method responsePacket, Method requestHeaders, Method responseHeaders, Method recycleHeaders,
-                        Field headerSlots) {
+    /** From Tyrus's servlet writer to its upgrade handler (behind the proxy Tyrus registers) and the copy. */
+    private record Path(Class<?> writerType, Field writerHandler, Field proxied, Field upgradeInfo) {
 
         boolean matches(Object writer) {
             return writer.getClass() == writerType;
         }
 
-        /** False while Catalina is still finishing the handshake request. */
-        boolean release(Object writer) throws ReflectiveOperationException {
-            Object handler = handler(writer);
-            Object connection = handler == null ? null : webConnection.get(handler);
-            Object catalina = connection == null ? null : catalinaRequest.get(connection);
-            if (catalina == null || !(boolean) isUpgrade.invoke(catalina) || upgradeHandler.invoke(catalina) != handler) {
-                return true; // closed already: the request may serve another exchange now
-            }
-            if (!afterService.getBoolean(catalina)) {
-                return false;
-            }
-            upgradeInfo.set(handler, null);
-            Object grizzly = grizzlyRequest.invoke(catalina);
-            Object params = parameters.invoke(grizzly);
-            charChunkReset.invoke(nameScratch.get(params));
-            charChunkReset.invoke(valueScratch.get(params));
-            clear(requestHeaders.invoke(requestPacket.invoke(grizzly)));
-            clear(responseHeaders.invoke(responsePacket.invoke(response.invoke(grizzly))));
-            return true;
-        }
-
-        private Object handler(Object writer) throws IllegalAccessException {
+        void release(Object writer) throws IllegalAccessException {
             Object handler = writerHandler.get(writer);
-            return proxied != null && proxied.getDeclaringClass().isInstance(handler) ? proxied.get(handler) : handler;
-        }
-
-        /** Empties the headers and replaces their slots, so the parsed fields go too (slots are made on demand). */
-        private void clear(Object headers) throws ReflectiveOperationException {
-            recycleHeaders.invoke(headers);
-            Object slots = headerSlots.get(headers);
-            headerSlots.set(headers, Array.newInstance(slots.getClass().getComponentType(), 8));
-        }
-
-        /** A public method, opened in case the class declaring it is not public. */
-        private static Method method(Class<?> type, String name) throws NoSuchMethodException {
-            Method method = type.getMethod(name);
-            method.setAccessible(true);
-            return method;
+            if (proxied != null && proxied.getDeclaringClass().isInstance(handler)) {
+                handler = proxied.get(handler);
+            }
+            if (handler != null) {
+                upgradeInfo.set(handler, null);
+            }
         }
 
         static Path find(Object writer) {
@@ -135,33 +88,10 @@ public final class HandshakeRemains {
                 } catch (NoSuchFieldException notProxied) {
                     // the writer holds the handler itself
                 }
-                Field upgradeInfo = PrivateField.of(handler.getClass(), "upgradeInfo");
-                Field webConnection = PrivateField.of(handler.getClass(), "wc");
-                Object connection = webConnection.get(handler);
-                Field catalinaRequest = PrivateField.of(connection.getClass(), "request");
-                Class<?> catalina = catalinaRequest.getType();
-                Method grizzlyRequest = method(catalina, "getCoyoteRequest");
-                Class<?> grizzly = grizzlyRequest.getReturnType();
-                Method requestPacket = method(grizzly, "getRequest");
-                Method parameters = method(grizzly, "getParameters");
-                Field nameScratch = PrivateField.of(parameters.getReturnType(), "tmpNameC");
-                Method response = method(grizzly, "getResponse");
-                Method responsePacket = method(response.getReturnType(), "getResponse");
-                Method requestHeaders = method(requestPacket.getReturnType(), "getHeaders");
-                Class<?> headers = requestHeaders.getReturnType();
-                Field headerSlots = PrivateField.of(headers, "headers");
-                if (!headerSlots.getType().isArray()) {
-                    throw new NoSuchFieldException(headers.getName() + ".headers is not an array");
-                }
-                return new Path(writer.getClass(), writerHandler, proxied, upgradeInfo, webConnection,
-                        catalinaRequest, method(catalina, "isUpgrade"), method(catalina, "getHttpUpgradeHandler"),
-                        PrivateField.of(catalina, "afterService"), grizzlyRequest, requestPacket, parameters,
-                        nameScratch, PrivateField.of(parameters.getReturnType(), "tmpValueC"),
-                        method(nameScratch.getType(), "reset"), response, responsePacket, requestHeaders,
-                        method(responsePacket.getReturnType(), "getHeaders"), method(headers, "recycle"), headerSlots);
+                return new Path(writer.getClass(), writerHandler, proxied, PrivateField.of(handler.getClass(), "upgradeInfo"));
             } catch (ReflectiveOperationException | RuntimeException e) {
-                LOG.log(Level.INFO, "Payara's websocket objects are not as expected (" + e
-                        + "): sockets keep their handshake copies");
+                LOG.log(Level.INFO, "Tyrus's upgrade handler is not as expected (" + e
+                        + "): sockets keep their handshake copy");
                 return null;
             }
         }
