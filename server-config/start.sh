@@ -25,7 +25,7 @@ done
 MICRO_ARGS=()
 while read -r flag value; do
   [[ -z "$flag" || "$flag" == \#* ]] && continue
-  [[ "$flag" == --nocluster && "$CLUSTERED" == true ]] && continue
+  [[ "$flag" == --nohazelcast && "$CLUSTERED" == true ]] && continue
   MICRO_ARGS+=("$flag")
   if [[ -n "$value" ]]; then MICRO_ARGS+=("${value/#.\//server-config/}"); fi
 done < server-config/payara-micro.args

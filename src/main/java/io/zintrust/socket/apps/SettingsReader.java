@@ -42,6 +42,7 @@ public final class SettingsReader {
     static final List<String> WEBHOOK_TIMEOUT_MS = List.of("SOCKET_WEBHOOK_TIMEOUT_MS");
     static final List<String> WEBHOOK_RETRY_S = List.of("SOCKET_WEBHOOK_RETRY_S");
     static final List<String> WEBHOOK_QUEUE_LIMIT = List.of("SOCKET_WEBHOOK_QUEUE_LIMIT");
+    static final List<String> SHUTDOWN_GRACE = List.of("SOCKET_SHUTDOWN_GRACE_S");
 
     private final Function<String, Optional<String>> source;
 
@@ -60,6 +61,7 @@ public final class SettingsReader {
         int queueLimit = positiveInt(OUTBOUND_QUEUE, 1000, "frames");
         int maxConnections = first(MAX_CONNECTIONS).isPresent() ? positiveInt(MAX_CONNECTIONS, -1, "connections") : -1;
         boolean directWrites = bool(DIRECT_WRITES, true);
+        int shutdownGrace = positiveInt(SHUTDOWN_GRACE, 10, "seconds");
         List<App> apps = apps(enabled, clientEvents);
         if (policy.verifiesTokens()) {
             for (App app : apps) {
@@ -72,7 +74,7 @@ public final class SettingsReader {
             }
         }
         return new SocketSettings(enabled, transport, path, activityTimeout, pongTimeout, policy, clientEvents,
-                queueLimit, maxConnections, directWrites, apps, corsOrigins(), webhookSettings());
+                queueLimit, maxConnections, directWrites, apps, corsOrigins(), webhookSettings(), shutdownGrace);
     }
 
     private WebhookSettings webhookSettings() {

@@ -18,12 +18,13 @@ package io.zintrust.socket.apps;
  * @param corsOrigins         origins whose browser pages may call the HTTP routes ({@code SOCKET_CORS_ORIGINS}):
  *                            {@code *} alone, or each as {@code scheme://host[:port]}; empty: no CORS headers
  * @param webhooks            how webhooks are batched, timed out, retried and bounded
+ * @param shutdownGrace       seconds a graceful stop may take in all: sockets told 4200, webhooks flushed
  */
 public record SocketSettings(boolean enabled, Transport transport, String path, int activityTimeout,
                              int pongTimeout, AuthSettings auth, boolean clientEvents,
                              int outboundQueueLimit, int maxConnections, boolean directWrites,
                              java.util.List<App> apps, java.util.List<String> corsOrigins,
-                             WebhookSettings webhooks) {
+                             WebhookSettings webhooks, int shutdownGrace) {
 
     public AuthPolicyMode authPolicy() {
         return auth.mode();
@@ -56,6 +57,7 @@ public record SocketSettings(boolean enabled, Transport transport, String path, 
                 + ", clientEvents=" + clientEvents
                 + ", outboundQueueLimit=" + outboundQueueLimit
                 + (maxConnections < 0 ? "" : ", maxConnections=" + maxConnections)
+                + ", shutdownGrace=" + shutdownGrace + "s"
                 + (directWrites ? "" : ", directWrites=false")
                 + (apps.isEmpty() ? ", app=none" : apps.size() == 1
                         ? ", appId=" + app().id() + ", appKey=" + app().key() + ", appSecret=" + app().maskedSecret()

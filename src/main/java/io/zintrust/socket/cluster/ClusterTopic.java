@@ -3,6 +3,9 @@ package io.zintrust.socket.cluster;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
 import com.hazelcast.topic.Message;
+import io.zintrust.socket.lifecycle.Draining;
+import io.zintrust.socket.lifecycle.Progress;
+import jakarta.annotation.Priority;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -29,6 +32,11 @@ public class ClusterTopic {
     InboundApplier applier;
     @Inject
     ClusterQueries queries;
+    @Inject
+    Progress progress;
+
+    /** After webhooks (Draining observers): their pending batches may still be written to the grid. */
+    private static final int LAST = 1000;
 
     private volatile ITopic<String> topic;
     private volatile UUID listener;
@@ -40,6 +48,24 @@ public class ClusterTopic {
             self = Instances.self(grid);
             listener = joined.addMessageListener(this::onMessage);
             topic = joined;
+            progress.applierLag(applier::lagNanos);
+        });
+    }
+
+    /**
+     * The graceful stop, after the sockets were released and webhooks finished: the member leaves the grid
+     * now (its partitions migrate to the others, who see it gone at once) instead of when Payara's own
+     * shutdown gets to it.
+     */
+    void drained(@Observes @Priority(LAST) Draining draining) {
+        leave();
+        detection.grid().ifPresent(grid -> {
+            try {
+                grid.getLifecycleService().shutdown();
+                LOG.log(Level.INFO, "ZinTrust Socket left the data grid");
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Leaving the data grid failed: " + e);
+            }
         });
     }
 

@@ -46,7 +46,7 @@ public class GridDetection implements Availability {
         } else if (settings.transport() == Transport.CLUSTER) {
             refusal = "socket_cluster_unavailable: SOCKET_TRANSPORT=cluster needs Payara Micro's data grid;"
                     + " start every instance with clustering on (e.g. --clustermode tcpip:<host list>,"
-                    + " not --nocluster), or set SOCKET_TRANSPORT=auto or node";
+                    + " not --nohazelcast or --nocluster), or set SOCKET_TRANSPORT=auto or node";
             LOG.log(Level.WARNING, refusal);
         } else {
             LOG.log(Level.INFO, "ZinTrust Socket transport: this instance only (Payara clustering is off)");
@@ -70,7 +70,9 @@ public class GridDetection implements Availability {
 
     private HazelcastInstance runningGrid() {
         try {
-            if (!hazelcast.isResolvable()) {
+            // with --nohazelcast Payara still offers the bean, but resolving it logs a WARNING: ask first
+            // whether any member runs in this JVM
+            if (com.hazelcast.core.Hazelcast.getAllHazelcastInstances().isEmpty() || !hazelcast.isResolvable()) {
                 return null;
             }
             HazelcastInstance member = hazelcast.get();

@@ -40,10 +40,20 @@ public class InboundApplier {
 
     private final Queue<ClusterMessage> inbound = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean applying = new AtomicBoolean();
+    // when the applier last moved on (applied a message, or found the queue empty and got a new one)
+    private volatile long movedAtNanos = System.nanoTime();
 
     void offer(ClusterMessage message) {
+        if (inbound.isEmpty()) {
+            movedAtNanos = System.nanoTime();
+        }
         inbound.offer(message);
         schedule();
+    }
+
+    /** How long the applier has held waiting messages without applying one; 0 when none waits. */
+    long lagNanos() {
+        return inbound.isEmpty() ? 0 : Math.max(0, System.nanoTime() - movedAtNanos);
     }
 
     private void schedule() {
@@ -65,6 +75,7 @@ public class InboundApplier {
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Could not apply a cluster message: " + e);
                 }
+                movedAtNanos = System.nanoTime();
                 if (queued.size() >= FLUSH_EVERY) {
                     fanout.flush(queued);
                     queued.clear();

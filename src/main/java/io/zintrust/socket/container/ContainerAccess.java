@@ -58,6 +58,15 @@ public final class ContainerAccess {
         }
     }
 
+    /**
+     * Runs {@code drain} when the process is signalled to stop, before the container's own shutdown
+     * (waiting at most {@code graceMillis} and a second for it); where signals cannot be handled, as a
+     * shutdown hook beside the container's. Call once.
+     */
+    public static void onTermination(Runnable drain, long graceMillis) {
+        TerminationSignal.onTermination(drain, graceMillis);
+    }
+
     /** On Payara Micro, whether it was started with clustering (not --nocluster); empty elsewhere. */
     public static Optional<Boolean> payaraMicroClustering() {
         try {

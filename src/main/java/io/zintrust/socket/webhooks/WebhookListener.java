@@ -6,9 +6,11 @@ import io.zintrust.socket.apps.App;
 import io.zintrust.socket.apps.SocketSettings;
 import io.zintrust.socket.apps.WebhookSettings;
 import io.zintrust.socket.apps.WebhookTarget;
+import io.zintrust.socket.lifecycle.Draining;
 import io.zintrust.socket.schedule.Ticks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +36,8 @@ import java.util.function.LongSupplier;
 public class WebhookListener implements ActivityListener {
 
     private static final System.Logger LOG = System.getLogger(WebhookListener.class.getName());
-    private static final long SHUTDOWN_GRACE_MS = 10_000;
+    /** Before the cluster leaves the grid (Draining observers). */
+    private static final int FIRST = 100;
 
     @Inject
     SocketSettings settings;
@@ -166,13 +169,24 @@ public class WebhookListener implements ActivityListener {
         stop();
     }
 
+    /**
+     * The graceful stop: the sockets' last events (member_removed, channel_vacated ...) are in the open
+     * batches by now; they are sent, with what is pending, before the grid goes.
+     */
+    void drained(@Observes @Priority(FIRST) Draining draining) {
+        stop(draining.deadlineMillis());
+    }
+
     void stop() {
+        stop(System.currentTimeMillis() + settings.shutdownGrace() * 1000L);
+    }
+
+    void stop(long deadline) {
         if (routes.isEmpty() || !stopped.compareAndSet(false, true)) {
             return;
         }
-        long deadline = System.currentTimeMillis() + SHUTDOWN_GRACE_MS;
         LOG.log(Level.INFO, "ZinTrust Socket webhooks: sending open batches and trying pending ones for up to "
-                + SHUTDOWN_GRACE_MS / 1000 + " s");
+                + Math.max(0, (deadline - System.currentTimeMillis()) / 1000) + " s");
         // the container's executor may already have stopped running tasks: the last attempts use the JDK's
         WebhookSender last = shutdownSender != null ? shutdownSender
                 : new HttpWebhookSender(null, Duration.ofMillis(settings.webhooks().timeoutMs()));

@@ -3,6 +3,7 @@ package io.zintrust.socket.websocket;
 import io.zintrust.socket.apps.SocketSettings;
 import io.zintrust.socket.connections.ClientSocket;
 import io.zintrust.socket.connections.ConnectionTable;
+import io.zintrust.socket.lifecycle.Progress;
 import io.zintrust.socket.protocol.ErrorCode;
 import io.zintrust.socket.protocol.Frames;
 import io.zintrust.socket.schedule.Ticks;
@@ -33,9 +34,12 @@ public class Heartbeat {
     SocketRelease release;
     @Inject
     Ticks ticks;
+    @Inject
+    Progress progress;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
         if (settings.enabled()) {
+            progress.heartbeatStarted();
             ticks.everySecond("Heartbeat sweep", this::checkConnections);
         }
     }
@@ -55,6 +59,7 @@ public class Heartbeat {
                         "Heartbeat check of socket " + connection.socketId() + " failed", e);
             }
         }
+        progress.heartbeat();
     }
 
     private void check(Connection connection, long now, long idleLimit, long pongLimit) {

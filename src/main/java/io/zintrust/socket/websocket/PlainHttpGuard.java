@@ -5,6 +5,7 @@ import io.zintrust.socket.apps.Availability;
 import io.zintrust.socket.apps.SocketSettings;
 import io.zintrust.socket.container.ContainerAccess;
 import io.zintrust.socket.http.ErrorBody;
+import io.zintrust.socket.lifecycle.ServingState;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterRegistration;
@@ -22,18 +23,22 @@ import java.nio.charset.StandardCharsets;
 /**
  * Answers plain HTTP requests on the websocket path: 426 for a known key, 404 for an unknown one, 503
  * while the server cannot serve (then no endpoint is deployed, so upgrades get the 503 too). Upgrade
- * requests otherwise pass through to the websocket container.
+ * requests pass through to the websocket container while this instance takes sockets, and get a 503
+ * while it starts or drains: a client then retries, or goes to another instance, instead of meeting a
+ * half-started endpoint. The guard is mapped ahead of the container's websocket filter for that.
  */
 public class PlainHttpGuard extends HttpFilter {
 
     private final SocketSettings settings;
     private final Apps apps;
     private final Availability availability;
+    private final ServingState serving;
 
-    PlainHttpGuard(SocketSettings settings, Apps apps, Availability availability) {
+    PlainHttpGuard(SocketSettings settings, Apps apps, Availability availability, ServingState serving) {
         this.settings = settings;
         this.apps = apps;
         this.availability = availability;
+        this.serving = serving;
     }
 
     @Override
@@ -45,7 +50,15 @@ public class PlainHttpGuard extends HttpFilter {
             return;
         }
         if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
-            chain.doFilter(request, response);
+            ServingState.Phase phase = serving.phase();
+            if (phase == ServingState.Phase.SERVING) {
+                chain.doFilter(request, response);
+            } else {
+                response.setHeader("Retry-After", "1");
+                write(response, 503, phase == ServingState.Phase.STARTING
+                        ? "Server is starting: try again in a moment"
+                        : "Server is shutting down: connect to another instance");
+            }
             return;
         }
         String rest = request.getRequestURI().substring(request.getContextPath().length() + settings.path().length());
@@ -86,12 +99,15 @@ public class PlainHttpGuard extends HttpFilter {
         Apps apps;
         @Inject
         Availability availability;
+        @Inject
+        ServingState serving;
 
         @Override
         public void contextInitialized(ServletContextEvent event) {
             FilterRegistration.Dynamic filter = event.getServletContext()
-                    .addFilter("pusher-plain-http", new PlainHttpGuard(settings, apps, availability));
-            filter.addMappingForUrlPatterns(null, true, settings.path(), settings.path() + "/*");
+                    .addFilter("pusher-plain-http", new PlainHttpGuard(settings, apps, availability, serving));
+            // ahead of the websocket container's own filter, so that upgrades are seen first
+            filter.addMappingForUrlPatterns(null, false, settings.path(), settings.path() + "/*");
         }
     }
 }

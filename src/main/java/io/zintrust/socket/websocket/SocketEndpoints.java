@@ -37,17 +37,35 @@ public class SocketEndpoints implements ServerApplicationConfig {
         return Set.of();
     }
 
+    /**
+     * The endpoint the application built once it had started ({@link SocketOpening}); handshakes reach
+     * it only after that, as the plain-HTTP guard answers upgrades with 503 while the server starts.
+     */
+    private static volatile PusherEndpoint opened;
+
+    static void open(PusherEndpoint endpoint) {
+        opened = endpoint;
+    }
+
     /** Hands every handshake the same stateless endpoint, wired to the CDI protocol bean. */
     static final class SharedInstance extends ServerEndpointConfig.Configurator {
 
-        private volatile PusherEndpoint endpoint;
-
         @Override
-        public <T> T getEndpointInstance(Class<T> endpointClass) {
-            PusherEndpoint current = endpoint;
+        public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
+            PusherEndpoint current = opened;
             if (current == null) {
-                current = new PusherEndpoint(CDI.current().select(PusherProtocol.class).get());
-                endpoint = current;
+                // not reached through the guard (another container's filter order): built here, and any
+                // failure said in the log rather than only as the container's bare 500
+                try {
+                    current = new PusherEndpoint(CDI.current().select(PusherProtocol.class).get());
+                } catch (RuntimeException e) {
+                    System.getLogger(SocketEndpoints.class.getName()).log(System.Logger.Level.WARNING,
+                            "The websocket endpoint is not ready for a handshake", e);
+                    InstantiationException failed = new InstantiationException("Websocket endpoint not ready: " + e);
+                    failed.initCause(e);
+                    throw failed;
+                }
+                opened = current;
             }
             return endpointClass.cast(current);
         }

@@ -35,29 +35,31 @@ class ArchitectureTest {
     }
 
     @Test
-    void packages_only_import_downwards_and_the_cluster_and_webhooks_plug_in_from_the_side() {
+    void packages_only_import_downwards_and_the_cluster_webhooks_and_health_plug_in_from_the_side() {
         ArchRule rule = layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Codec and configuration").definedBy(ROOT + ".protocol..", ROOT + ".signature..",
                         ROOT + ".apps..", ROOT + ".identity..", ROOT + ".policy..")
                 .layer("App policies").definedBy(ROOT + ".plugins..")
                 .layer("Container seam").definedBy(ROOT + ".container..")
-                .layer("Event seam and timers").definedBy(ROOT + ".activity..", ROOT + ".schedule..")
+                .layer("Event seam and timers").definedBy(ROOT + ".activity..", ROOT + ".schedule..", ROOT + ".lifecycle..")
                 .layer("State owners").definedBy(ROOT + ".connections..", ROOT + ".presence..", ROOT + ".users..",
                         ROOT + ".channel..")
                 .layer("Boundaries").definedBy(ROOT + ".websocket..", ROOT + ".http..", ROOT + ".api..",
                         ROOT + ".auth..")
                 .layer("Cluster").definedBy(ROOT + ".cluster..")
                 .layer("Webhooks").definedBy(ROOT + ".webhooks..")
+                .layer("Operations").definedBy(ROOT + ".health..")
                 .whereLayer("Boundaries").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Cluster").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Operations").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Webhooks").mayOnlyBeAccessedByLayers("Cluster")
-                .whereLayer("State owners").mayOnlyBeAccessedByLayers("Boundaries", "Cluster")
+                .whereLayer("State owners").mayOnlyBeAccessedByLayers("Boundaries", "Cluster", "Operations")
                 .whereLayer("Event seam and timers").mayOnlyBeAccessedByLayers("State owners", "Boundaries", "Cluster",
-                        "Webhooks")
+                        "Webhooks", "Operations")
                 .whereLayer("Container seam").mayOnlyBeAccessedByLayers("Boundaries", "Cluster")
                 .whereLayer("App policies").mayOnlyBeAccessedByLayers("Boundaries")
                 .whereLayer("Codec and configuration").mayOnlyBeAccessedByLayers("Container seam", "Event seam and timers",
-                        "State owners", "Boundaries", "Cluster", "App policies", "Webhooks");
+                        "State owners", "Boundaries", "Cluster", "App policies", "Webhooks", "Operations");
         rule.check(classes);
     }
 

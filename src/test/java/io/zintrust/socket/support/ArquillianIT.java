@@ -29,7 +29,7 @@ public abstract class ArquillianIT {
      * Sets the system properties arquillian.xml starts Payara Micro with: {@code zintrust.payara.jvmOptions}
      * (jvm.options with the test heap, and the temporary directory, for the test JVM's runtime, which
      * the Arquillian container starts Payara Micro with) and {@code zintrust.payara.microOptions}
-     * (payara-micro.args without --nocluster, which the container adds itself: clusterEnabled=false).
+     * (payara-micro.args, --nohazelcast included; the container adds --nocluster itself: clusterEnabled=false).
      */
     public static final class RecipeProperties implements BeforeAllCallback {
 
@@ -38,7 +38,7 @@ public abstract class ArquillianIT {
             PayaraLaunch recipe = PayaraLaunch.forTestsOnThisJvm();
             List<String> jvm = new ArrayList<>(recipe.jvmOptions());
             jvm.add("-Djava.io.tmpdir=" + Path.of(System.getProperty("project.build.directory", "target")).toAbsolutePath());
-            List<String> micro = recipe.microOptions(List.of()).stream().filter(flag -> !flag.equals("--nocluster")).toList();
+            List<String> micro = recipe.microOptions(List.of());
             System.setProperty("zintrust.payara.jvmOptions", String.join(" ", jvm));
             System.setProperty("zintrust.payara.microOptions", String.join(" ", micro));
         }

@@ -125,11 +125,11 @@ public final class PayaraLaunch {
 
     /**
      * The recipe's Payara Micro flags for a start that passes {@code startArguments}: without
-     * --nocluster when those choose a --clustermode, as start.sh does.
+     * --nohazelcast when those choose a --clustermode, as start.sh does.
      */
     public List<String> microOptions(List<String> startArguments) {
         boolean clustered = startArguments.stream().anyMatch(argument -> argument.startsWith("--clustermode"));
-        return microOptions.stream().filter(flag -> !(clustered && flag.equals("--nocluster"))).toList();
+        return microOptions.stream().filter(flag -> !(clustered && flag.equals("--nohazelcast"))).toList();
     }
 
     /** The whole command: the recipe's java, its options, then {@code startArguments}. */

@@ -31,17 +31,17 @@ class PayaraLaunchTest {
     }
 
     @Test
-    void a_start_never_phones_home_and_is_not_clustered_unless_it_says_so() {
+    void a_start_never_phones_home_and_runs_no_data_grid_unless_it_clusters() {
         List<String> command = command(PayaraLaunch.from(SERVER_CONFIG), List.of());
         assertTrue(command.contains("--disablephonehome"), command.toString());
-        assertTrue(command.contains("--nocluster"), command.toString());
+        assertTrue(command.contains("--nohazelcast"), command.toString());
         assertFalse(command.stream().anyMatch(argument -> argument.startsWith("--clustermode")), command.toString());
     }
 
     @Test
-    void a_clustered_start_leaves_out_nocluster_and_clusters_over_tcp_on_loopback_only() {
+    void a_clustered_start_leaves_out_nohazelcast_and_clusters_over_tcp_on_loopback_only() {
         List<String> command = command(PayaraLaunch.from(SERVER_CONFIG), PayaraLaunch.loopbackCluster("c"));
-        assertFalse(command.contains("--nocluster"), command.toString());
+        assertFalse(command.contains("--nohazelcast"), command.toString());
         assertTrue(command.contains("--disablephonehome"), command.toString());
         assertEquals("tcpip:127.0.0.1", valueOf(command, "--clustermode"));
         assertEquals("127.0.0.1", valueOf(command, "--interfaces"));

@@ -149,6 +149,49 @@ final class PayaraProcess implements AutoCloseable {
         }
     }
 
+    /** Asks it to stop (SIGTERM), as an orchestrator would, without waiting. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for it to exit; its exit code, or fails after {@code wait}. */
+    int awaitExit(java.time.Duration wait) {
+        try {
+            if (!process.waitFor(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("Still running " + wait.toSeconds() + " s after the stop signal; see " + log);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The TCP ports it listens on, as {@code ss} reports them for its process. */
+    java.util.Set<Integer> listeningPorts() {
+        try {
+            Process ss = new ProcessBuilder("ss", "-Hltnp").redirectErrorStream(true).start();
+            String table = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!ss.waitFor(20, java.util.concurrent.TimeUnit.SECONDS) || ss.exitValue() != 0) {
+                throw new IllegalStateException("ss failed: " + table);
+            }
+            java.util.Set<Integer> ports = new java.util.TreeSet<>();
+            String owner = "pid=" + process.pid() + ",";
+            for (String line : table.split("\n")) {
+                if (line.contains(owner)) {
+                    String local = line.trim().split("\\s+")[3];
+                    ports.add(Integer.parseInt(local.substring(local.lastIndexOf(':') + 1)));
+                }
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not run ss (Debian's iproute2): " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -168,6 +168,21 @@ public final class PayaraServer implements BeforeAllCallback, AfterEachCallback,
         }
     }
 
+    /** Asks it to stop (SIGTERM) and returns at once: the graceful stop runs meanwhile. */
+    public void terminate() {
+        running().terminate();
+    }
+
+    /** After {@link #terminate()}: waits for the process to end and returns its exit code. */
+    public int awaitExit(java.time.Duration wait) {
+        return running().awaitExit(wait);
+    }
+
+    /** The TCP ports its process listens on. */
+    public java.util.Set<Integer> listeningPorts() {
+        return running().listeningPorts();
+    }
+
     /** Kills it without letting it shut down (SIGKILL), as a crash would. */
     public void kill() {
         running().kill();

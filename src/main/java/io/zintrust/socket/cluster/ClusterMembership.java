@@ -1,0 +1,46 @@
+package io.zintrust.socket.cluster;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.zintrust.socket.lifecycle.GridMembership;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Optional;
+
+/** Readiness's view of the grid: clustered instances are ready once their member runs and the topic is joined. */
+@ApplicationScoped
+public class ClusterMembership implements GridMembership {
+
+    @Inject
+    GridDetection detection;
+    @Inject
+    ClusterTopic topic;
+
+    @Override
+    public String transport() {
+        return detection.clustered() ? "cluster" : "node";
+    }
+
+    @Override
+    public boolean joined() {
+        Optional<HazelcastInstance> grid = detection.grid();
+        if (grid.isEmpty()) {
+            return true;
+        }
+        try {
+            return grid.get().getLifecycleService().isRunning() && topic.clustered()
+                    && grid.get().getCluster().getMembers().contains(grid.get().getCluster().getLocalMember());
+        } catch (RuntimeException e) {
+            return false; // a member shutting down answers with an exception
+        }
+    }
+
+    @Override
+    public int instances() {
+        try {
+            return topic.instances();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+}
