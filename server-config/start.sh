@@ -9,10 +9,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-while IFS='=' read -r name value; do
-  [[ -z "$name" || "$name" == \#* ]] && continue
-  [[ -z "${!name:-}" ]] && export "$name=$value"
-done < server-config/local.env
+# local development defaults (allow-all authorization, a known secret): a container image leaves the file out
+if [[ -f server-config/local.env ]]; then
+  while IFS='=' read -r name value; do
+    [[ -z "$name" || "$name" == \#* ]] && continue
+    [[ -z "${!name:-}" ]] && export "$name=$value"
+  done < server-config/local.env
+fi
 
 if [[ "${SKIP_BUILD:-false}" != "true" ]]; then
   mvn -q -B package -DskipTests

@@ -34,6 +34,16 @@ public final class Sequencer {
         lane(key).drain();
     }
 
+    /** True when nothing is queued and no lane is running (a graceful stop waits for this). */
+    public boolean idle() {
+        for (Lane lane : lanes) {
+            if (lane.running.get() || !lane.tasks.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Lane lane(Object key) {
         return lanes[Math.floorMod(key.hashCode(), lanes.length)];
     }

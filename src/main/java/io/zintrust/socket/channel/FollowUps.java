@@ -24,4 +24,9 @@ public class FollowUps {
     void settle(Channel channel) {
         sequencer.drain(channel.key);
     }
+
+    /** True when every follow-up queued so far has run (its data-grid calls are done). */
+    public boolean settled() {
+        return sequencer.idle();
+    }
 }

@@ -41,6 +41,11 @@ public class UserDirectory {
     private final Map<UserKey, Set<ClientSocket>> watchers = new HashMap<>();
     private final Sequencer followUps = new Sequencer(64);
 
+    /** True when every follow-up of sign-ins and sign-outs queued so far has run. */
+    public boolean settled() {
+        return followUps.idle();
+    }
+
     /** The user the socket signed in as, or null. */
     public SignedInUser userOf(ClientSocket socket) {
         return signedIn.get(socket);

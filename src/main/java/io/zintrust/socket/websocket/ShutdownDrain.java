@@ -1,12 +1,14 @@
 package io.zintrust.socket.websocket;
 
 import io.zintrust.socket.apps.SocketSettings;
+import io.zintrust.socket.channel.FollowUps;
 import io.zintrust.socket.connections.ClientSocket;
 import io.zintrust.socket.connections.ConnectionTable;
 import io.zintrust.socket.container.ContainerAccess;
 import io.zintrust.socket.lifecycle.Draining;
 import io.zintrust.socket.lifecycle.ServingState;
 import io.zintrust.socket.protocol.ErrorCode;
+import io.zintrust.socket.users.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
@@ -39,6 +41,10 @@ public class ShutdownDrain {
     ConnectionTable table;
     @Inject
     SocketRelease release;
+    @Inject
+    FollowUps followUps;
+    @Inject
+    UserDirectory users;
     @Inject
     Event<Draining> draining;
 
@@ -77,6 +83,12 @@ public class ShutdownDrain {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Releasing socket " + connection.socketId() + " during the stop failed", e);
             }
+        }
+        // a release another thread began (the container's onClose) may still be talking to the data grid:
+        // the grid must not go before its follow-ups are done, or a presence lock could be left behind
+        while (!(release.underway() == 0 && followUps.settled() && users.settled())
+                && System.currentTimeMillis() < deadline && pause()) {
+            // waiting for follow-ups
         }
         try {
             draining.fire(new Draining(deadline));

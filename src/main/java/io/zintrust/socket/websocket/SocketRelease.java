@@ -17,11 +17,23 @@ class SocketRelease {
     @Inject
     UserDirectory users;
 
+    private final java.util.concurrent.atomic.AtomicInteger underway = new java.util.concurrent.atomic.AtomicInteger();
+
     public void release(Connection connection) {
-        connection.markGone();
-        if (table.remove(connection)) {
-            subscriptions.leaveAll(connection);
-            users.signOut(connection);
+        underway.incrementAndGet();
+        try {
+            connection.markGone();
+            if (table.remove(connection)) {
+                subscriptions.leaveAll(connection);
+                users.signOut(connection);
+            }
+        } finally {
+            underway.decrementAndGet();
         }
+    }
+
+    /** Releases running now on any thread (a graceful stop waits for them before the grid goes). */
+    int underway() {
+        return underway.get();
     }
 }

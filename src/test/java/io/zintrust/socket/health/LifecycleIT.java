@@ -94,7 +94,8 @@ class LifecycleIT {
                     seen.add("ready " + ready + ", plain " + plain + ", upgrade " + upgrade.status());
                     assertFalse(plainAnswered && upgrade.status() == 500,
                             "an upgrade failed with 500 after the app answered: " + upgrade.body() + "; " + seen);
-                    if (upgrade.status() == 503) {
+                    if (upgrade.status() == 503 && upgrade.body().startsWith("{")) {
+                        // ours (Payara's own placeholder while it deploys is an HTML 503)
                         assertTrue(upgrade.body().contains("Server is starting"), upgrade.body());
                     }
                 }
