@@ -25,10 +25,16 @@ CLUSTERED=false
 for arg in "$@"; do
   [[ "$arg" == --clustermode* ]] && CLUSTERED=true
 done
+case "${SOCKET_LOG_FORMAT:-text}" in
+  text) LOGGING=./logging.properties ;;
+  json) LOGGING=./logging-json.properties ;;
+  *) echo "SOCKET_LOG_FORMAT must be text or json, not '${SOCKET_LOG_FORMAT}'" >&2; exit 2 ;;
+esac
 MICRO_ARGS=()
 while read -r flag value; do
   [[ -z "$flag" || "$flag" == \#* ]] && continue
   [[ "$flag" == --nohazelcast && "$CLUSTERED" == true ]] && continue
+  [[ "$flag" == --logproperties ]] && value=$LOGGING
   MICRO_ARGS+=("$flag")
   if [[ -n "$value" ]]; then MICRO_ARGS+=("${value/#.\//server-config/}"); fi
 done < server-config/payara-micro.args

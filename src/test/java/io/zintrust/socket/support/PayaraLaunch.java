@@ -119,6 +119,24 @@ public final class PayaraLaunch {
         return new PayaraLaunch(runtime, List.copyOf(jvm), microOptions);
     }
 
+    /**
+     * The same recipe logging as {@code SOCKET_LOG_FORMAT} asks (as start.sh does): {@code json} takes
+     * logging-json.properties instead of logging.properties; null or {@code text} changes nothing.
+     */
+    public PayaraLaunch withLogFormat(String format) {
+        if (format == null || format.equals("text")) {
+            return this;
+        }
+        if (!format.equals("json")) {
+            throw new IllegalArgumentException("SOCKET_LOG_FORMAT must be text or json, not " + format);
+        }
+        List<String> micro = microOptions.stream()
+                .map(option -> option.endsWith("logging.properties")
+                        ? option.substring(0, option.length() - "logging.properties".length()) + "logging-json.properties"
+                        : option).toList();
+        return new PayaraLaunch(runtime, jvmOptions, micro);
+    }
+
     public List<String> jvmOptions() {
         return jvmOptions;
     }

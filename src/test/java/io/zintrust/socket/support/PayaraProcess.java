@@ -40,7 +40,7 @@ final class PayaraProcess implements AutoCloseable {
         Path target = Path.of(System.getProperty("project.build.directory", "target"));
         Path log = target.resolve("it-logs").resolve(name + ".log");
         int port = PayaraLaunch.freePort();
-        List<String> command = PayaraLaunch.forTests().command(Path.of(System.getProperty("payara.microJar")),
+        List<String> command = PayaraLaunch.forTests().withLogFormat(settings.get("SOCKET_LOG_FORMAT")).command(Path.of(System.getProperty("payara.microJar")),
                 Path.of(System.getProperty("zintrust.war")), port, target, startArguments);
         try {
             Files.createDirectories(log.getParent());
