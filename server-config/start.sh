@@ -61,7 +61,12 @@ if [[ "$JAVA_FEATURE" -ge 25 && "${SOCKET_AOT_CACHE:-true}" == "true" ]]; then
     AOT_NOTE=", recording the ahead-of-time cache $AOT_CACHE (written when this server stops)"
   fi
 fi
-echo "ZinTrust Socket: Payara Micro on Java $JAVA_FEATURE ($JAVA_BIN)$AOT_NOTE" >&2
+STARTING="ZinTrust Socket: Payara Micro on Java $JAVA_FEATURE ($JAVA_BIN)$AOT_NOTE"
+if [[ "${SOCKET_LOG_FORMAT:-text}" == json ]]; then
+  printf '{"Level":"INFO","LoggerName":"start.sh","LogMessage":"%s"}\n' "${STARTING//\"/\\\"}" >&2
+else
+  echo "$STARTING" >&2
+fi
 exec "$JAVA_BIN" $JVM_OPTS -Djava.io.tmpdir=target/payara-tmp \
   -jar "target/payara-micro-${PAYARA_VERSION}.jar" \
   --deploy target/zintrust-socket.war --port "${PORT:-7777}" \

@@ -18,8 +18,27 @@ public sealed interface Activity {
     record ConnectionOpened(App app, String socketId) implements Activity {
     }
 
-    /** An admitted socket is gone; its channels and sign-in are released right after. */
-    record ConnectionClosed(App app, String socketId) implements Activity {
+    /**
+     * An admitted socket is gone; its channels and sign-in are released right after. {@code closeCode} is
+     * the websocket close code (the server's own when it closed the socket; 1006 when none was seen).
+     */
+    record ConnectionClosed(App app, String socketId, int closeCode) implements Activity {
+    }
+
+    /** A socket's subscription was added (a repeated subscribe is not); {@code channelType} as the channel's prefix says. */
+    record Subscribed(App app, String channel, String channelType) implements Activity {
+    }
+
+    /** Frames were handed to this instance's sockets: {@code frames} of them, {@code bytes} on the wire in all. */
+    record Delivered(App app, int frames, long bytes) implements Activity {
+    }
+
+    /** A socket sent something refused: a malformed frame, or ({@code clientEvent}) a client event. */
+    record InputRefused(App app, boolean clientEvent) implements Activity {
+    }
+
+    /** The HTTP API answered a publish ({@code /events} or {@code /batch_events}) with this status, taking this long. */
+    record PublishAnswered(App app, int status, long nanos) implements Activity {
     }
 
     /** The channel's first subscriber on this instance arrived. */

@@ -1,5 +1,8 @@
 package io.zintrust.socket.api;
 
+import io.zintrust.socket.activity.Activities;
+import io.zintrust.socket.activity.Activity;
+import io.zintrust.socket.apps.Apps;
 import io.zintrust.socket.apps.App;
 import io.zintrust.socket.channel.ChannelCensus;
 import io.zintrust.socket.channel.ChannelName;
@@ -48,6 +51,10 @@ public class EventsResource {
     Fanout fanout;
     @Inject
     PublishRules rules;
+    @Inject
+    Apps apps;
+    @Inject
+    Activities activities;
 
     @POST
     @Path("events")
@@ -55,6 +62,10 @@ public class EventsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String trigger(@PathParam("appId") String appId, byte[] body, @Context HttpServletRequest request,
                           @Context UriInfo uri) {
+        return answered(appId, () -> triggered(appId, body, request, uri));
+    }
+
+    private String triggered(String appId, byte[] body, HttpServletRequest request, UriInfo uri) {
         ApiCaller caller = requests.caller(appId, request, uri, body);
         App app = caller.app();
         Publication publication = rules.review(caller, Publication.parse(body, app.limits()), request);
@@ -70,6 +81,34 @@ public class EventsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String batch(@PathParam("appId") String appId, byte[] body, @Context HttpServletRequest request,
                         @Context UriInfo uri) {
+        return answered(appId, () -> batched(appId, body, request, uri));
+    }
+
+    /**
+     * Runs a publish and tells its outcome on the event seam: the status it is answered with and how
+     * long it took (for an app this server knows; a refusal is told with its HTTP status).
+     */
+    private String answered(String appId, java.util.function.Supplier<String> publish) {
+        long started = System.nanoTime();
+        int status = 500;
+        try {
+            String answer = publish.get();
+            status = 200;
+            return answer;
+        } catch (ApiException e) {
+            status = e.status();
+            throw e;
+        } catch (jakarta.ws.rs.WebApplicationException e) {
+            status = e.getResponse().getStatus();
+            throw e;
+        } finally {
+            int answeredWith = status;
+            apps.byId(appId).ifPresent(app -> activities.emit(
+                    new Activity.PublishAnswered(app, answeredWith, System.nanoTime() - started)));
+        }
+    }
+
+    private String batched(String appId, byte[] body, HttpServletRequest request, UriInfo uri) {
         ApiCaller caller = requests.caller(appId, request, uri, body);
         App app = caller.app();
         JsonObject object = JsonText.object(new String(body, StandardCharsets.UTF_8))

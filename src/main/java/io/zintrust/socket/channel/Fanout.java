@@ -39,17 +39,27 @@ public class Fanout {
     public void publish(App app, List<String> channelNames, String event, String data, String exceptSocketId) {
         // one channel's recipients are distinct: a list, no hashing on the fan-out path
         List<ClientSocket> queued = new ArrayList<>();
+        int frames = 0;
+        long bytes = 0;
         for (String name : channelNames) {
             queued.clear();
-            queuePublished(app, name, event, data, exceptSocketId, queued);
+            int wire = queuePublished(app, name, event, data, exceptSocketId, queued);
+            frames += queued.size();
+            bytes += (long) wire * queued.size();
             flush(queued);
         }
         activities.emit(new Activity.EventPublished(app, channelNames, event, data, exceptSocketId));
+        if (frames > 0) {
+            activities.emit(new Activity.Delivered(app, frames, bytes));
+        }
     }
 
-    /** Queues a server event for one channel's recipients here, adding them to {@code queued} for {@link #flush}. */
-    public void queuePublished(App app, String name, String event, String data, String exceptSocketId,
-                               Collection<ClientSocket> queued) {
+    /**
+     * Queues a server event for one channel's recipients here, adding them to {@code queued} for
+     * {@link #flush}; answers the frame's size on the wire (0 when the channel has no one here).
+     */
+    public int queuePublished(App app, String name, String event, String data, String exceptSocketId,
+                              Collection<ClientSocket> queued) {
         String text = Frames.event(event, name, data);
         ChannelName parsed = ChannelName.parse(name, Integer.MAX_VALUE);
         if (parsed.cached()) {
@@ -61,7 +71,7 @@ public class Fanout {
         } else {
             Channel channel = channels.find(app, name);
             if (channel == null) {
-                return;
+                return 0;
             }
             recipients = channel.subscribers;
         }
@@ -72,6 +82,7 @@ public class Fanout {
                 queued.add(recipient);
             }
         }
+        return frame.wire().length;
     }
 
     /** A client event from {@code sender}: to the channel's other subscribers, with the sender's presence user id. */
@@ -79,20 +90,23 @@ public class Fanout {
         String userId = sender.presenceIds().get(channel);
         String frame = Frames.clientEvent(event, channel, dataJson, userId);
         List<ClientSocket> queued = new ArrayList<>();
-        queueFrame(sender.app(), channel, frame, sender, queued);
+        int wire = queueFrame(sender.app(), channel, frame, sender, queued);
         flush(queued);
         activities.emit(new Activity.ClientEventSent(sender.app(), channel, event, dataJson, sender.socketId(), userId,
                 frame));
+        if (!queued.isEmpty()) {
+            activities.emit(new Activity.Delivered(sender.app(), queued.size(), (long) wire * queued.size()));
+        }
     }
 
     /**
      * Queues an encoded frame for every subscriber of the channel here but {@code sender} (null: all),
-     * adding them to {@code queued} for {@link #flush}.
+     * adding them to {@code queued} for {@link #flush}; answers the frame's size on the wire (0: no channel).
      */
-    public void queueFrame(App app, String name, String text, ClientSocket sender, Collection<ClientSocket> queued) {
+    public int queueFrame(App app, String name, String text, ClientSocket sender, Collection<ClientSocket> queued) {
         Channel channel = channels.find(app, name);
         if (channel == null) {
-            return;
+            return 0;
         }
         OutboundFrame frame = OutboundFrame.of(text);
         for (ClientSocket subscriber : channel.subscribers) {
@@ -101,6 +115,7 @@ public class Fanout {
                 queued.add(subscriber);
             }
         }
+        return frame.wire().length;
     }
 
     /** Writes what was queued for these sockets, outside every lock. */

@@ -40,7 +40,8 @@ public class Subscriptions {
     Activities activities;
 
     /** The locked part's outcome, told after the lock; {@code count} is due only when occupancy is not followed. */
-    private record Change(Joined joined, Channel channel, boolean cacheMiss, int count, List<ClientSocket> told) {
+    private record Change(Joined joined, Channel channel, boolean cacheMiss, int count, List<ClientSocket> told,
+                          boolean added) {
     }
 
     /**
@@ -60,6 +61,9 @@ public class Subscriptions {
         change.told().forEach(ClientSocket::flush);
         occupancy.settle(change.channel());
         App app = socket.app();
+        if (change.added()) {
+            activities.emit(new Activity.Subscribed(app, name.value(), name.type().name().toLowerCase(java.util.Locale.ROOT)));
+        }
         if (change.cacheMiss()) {
             activities.emit(new Activity.CacheMissed(app, name.value()));
         }
@@ -114,7 +118,7 @@ public class Subscriptions {
             if (follows && channel.roster == null && (occupiedHere || count >= 0)) {
                 occupancy.queue(channel, occupiedHere, false, count >= 0);
             }
-            return new Change(Joined.SUBSCRIBED, channel, cacheMiss, follows ? -1 : count, told);
+            return new Change(Joined.SUBSCRIBED, channel, cacheMiss, follows ? -1 : count, told, added);
         }
     }
 
@@ -126,7 +130,7 @@ public class Subscriptions {
     }
 
     private static Change unchanged(Joined joined, Channel channel) {
-        return new Change(joined, channel, false, -1, List.of());
+        return new Change(joined, channel, false, -1, List.of(), false);
     }
 
     /** Removes the socket from the channel; presence channels announce the user's last socket leaving. */

@@ -1,15 +1,18 @@
 package io.zintrust.socket.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
-import io.zintrust.socket.lifecycle.GridMembership;
+import io.zintrust.socket.lifecycle.ClusterView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.Optional;
 
-/** Readiness's view of the grid: clustered instances are ready once their member runs and the topic is joined. */
+/**
+ * Operations' view of the grid: clustered instances are ready once their member runs and the topic is
+ * joined; the topic's per-app message counts.
+ */
 @ApplicationScoped
-public class ClusterMembership implements GridMembership {
+public class ClusterMembership implements ClusterView {
 
     @Inject
     GridDetection detection;
@@ -33,6 +36,16 @@ public class ClusterMembership implements GridMembership {
         } catch (RuntimeException e) {
             return false; // a member shutting down answers with an exception
         }
+    }
+
+    @Override
+    public long messagesIn(String appId) {
+        return topic.traffic.in(appId);
+    }
+
+    @Override
+    public long messagesOut(String appId) {
+        return topic.traffic.out(appId);
     }
 
     @Override

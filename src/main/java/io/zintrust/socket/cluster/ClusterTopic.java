@@ -38,6 +38,7 @@ public class ClusterTopic {
     /** After webhooks (Draining observers): their pending batches may still be written to the grid. */
     private static final int LAST = 1000;
 
+    final Traffic traffic = new Traffic();
     private volatile ITopic<String> topic;
     private volatile UUID listener;
     private volatile String self;
@@ -98,6 +99,7 @@ public class ClusterTopic {
         }
         try {
             joined.publish(ClusterCodec.encode(message));
+            traffic.sent(message.appId());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not hand a message to the cluster: " + e);
         }
@@ -115,6 +117,7 @@ public class ClusterTopic {
             LOG.log(Level.WARNING, "Could not read a cluster message: " + e.getMessage());
             return;
         }
+        traffic.received(decoded.appId());
         if (decoded instanceof ClusterMessage.Ask ask) {
             queries.answer(ask);
         } else if (decoded instanceof ClusterMessage.Answer answer) {

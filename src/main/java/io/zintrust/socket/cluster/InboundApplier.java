@@ -1,5 +1,7 @@
 package io.zintrust.socket.cluster;
 
+import io.zintrust.socket.activity.Activities;
+import io.zintrust.socket.activity.Activity;
 import io.zintrust.socket.apps.App;
 import io.zintrust.socket.apps.Apps;
 import io.zintrust.socket.channel.Fanout;
@@ -11,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -35,6 +39,8 @@ public class InboundApplier {
     Fanout fanout;
     @Inject
     UserDirectory users;
+    @Inject
+    Activities activities;
     @Resource
     ManagedExecutorService executor;
 
@@ -94,16 +100,29 @@ public class InboundApplier {
             return; // an app this instance does not serve (differently configured members)
         }
         App app = found.get();
+        List<ClientSocket> here = new ArrayList<>();
+        int frames = 0;
+        long bytes = 0;
         if (message instanceof ClusterMessage.Publish p) {
             for (String channel : p.channels()) {
-                fanout.queuePublished(app, channel, p.event(), p.data(), p.exceptSocketId(), queued);
+                here.clear();
+                int wire = fanout.queuePublished(app, channel, p.event(), p.data(), p.exceptSocketId(), here);
+                frames += here.size();
+                bytes += (long) wire * here.size();
+                queued.addAll(here);
             }
         } else if (message instanceof ClusterMessage.Relay r) {
-            fanout.queueFrame(app, r.channel(), r.frame(), null, queued);
+            int wire = fanout.queueFrame(app, r.channel(), r.frame(), null, here);
+            frames = here.size();
+            bytes = (long) wire * frames;
+            queued.addAll(here);
         } else if (message instanceof ClusterMessage.Terminate t) {
             users.closeSocketsOf(app, t.userId());
         } else if (message instanceof ClusterMessage.Watch w) {
             users.tellWatchers(app, w.userId(), w.online());
+        }
+        if (frames > 0 && activities != null) {
+            activities.emit(new Activity.Delivered(app, frames, bytes));
         }
     }
 }

@@ -44,4 +44,9 @@ public interface ClientSocket {
 
     /** Sends {@code pusher:error} with the code, then closes the socket with it. */
     void closeWith(ErrorCode code, String message);
+
+    /** The websocket close code the socket ended with; 1006 (closed abnormally) until one is known. */
+    default int closeCode() {
+        return 1006;
+    }
 }

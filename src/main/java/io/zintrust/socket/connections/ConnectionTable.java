@@ -61,7 +61,7 @@ public class ConnectionTable {
         }
         perApp.get(socket.app().id()).decrementAndGet();
         total.decrementAndGet();
-        activities.emit(new Activity.ConnectionClosed(socket.app(), socket.socketId()));
+        activities.emit(new Activity.ConnectionClosed(socket.app(), socket.socketId(), socket.closeCode()));
         return true;
     }
 

@@ -3,7 +3,7 @@ package io.zintrust.socket.health;
 import io.zintrust.socket.apps.Availability;
 import io.zintrust.socket.apps.SocketSettings;
 import io.zintrust.socket.connections.ConnectionTable;
-import io.zintrust.socket.lifecycle.GridMembership;
+import io.zintrust.socket.lifecycle.ClusterView;
 import io.zintrust.socket.lifecycle.ServingState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +28,7 @@ public class ReadinessCheck implements HealthCheck {
     @Inject
     Availability availability;
     @Inject
-    GridMembership grid;
+    ClusterView grid;
     @Inject
     ConnectionTable table;
     @Inject

@@ -48,7 +48,7 @@ public class WebhookListener implements ActivityListener {
     @Resource
     ManagedExecutorService executor;
 
-    private final WebhookStats stats = new WebhookStats();
+    private final Map<String, WebhookStats> stats = new java.util.concurrent.ConcurrentHashMap<>();
     private Map<String, Route[]> routes = Map.of();
     private WebhookSender shutdownSender;
     private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
@@ -70,7 +70,8 @@ public class WebhookListener implements ActivityListener {
         if (executor == null) {
             shutdownSender = sender; // outside the container (unit tests) the one sender is used throughout
         }
-        routes = routes(settings.apps(), settings.webhooks(), sender, run, later, clock, stats, store);
+        routes = routes(settings.apps(), settings.webhooks(), sender, run, later, clock,
+                app -> stats.computeIfAbsent(app, id -> new WebhookStats()), store);
         if (!routes.isEmpty()) {
             preloadForTheStop();
             LOG.log(Level.INFO, "ZinTrust Socket webhooks: " + routes.values().stream().mapToInt(r -> r.length).sum()
@@ -99,13 +100,15 @@ public class WebhookListener implements ActivityListener {
     }
 
     static Map<String, Route[]> routes(List<App> apps, WebhookSettings settings, WebhookSender sender, Executor run,
-                                       Later later, LongSupplier clock, WebhookStats stats, PendingBatches store) {
+                                       Later later, LongSupplier clock,
+                                       java.util.function.Function<String, WebhookStats> statsOf, PendingBatches store) {
         Map<String, Route[]> routes = new HashMap<>();
         for (App app : apps) {
             if (app.webhooks().isEmpty()) {
                 continue;
             }
             Route[] own = new Route[app.webhooks().size()];
+            WebhookStats stats = statsOf.apply(app.id());
             for (int i = 0; i < own.length; i++) {
                 WebhookTarget target = app.webhooks().get(i);
                 String name = target.url() + " (app " + app.id() + ")";
@@ -134,9 +137,16 @@ public class WebhookListener implements ActivityListener {
         }
         for (Route route : own) {
             if (route.target().wants(event.type(), event.channel())) {
+                stats.get(activity.app().id()).queued.incrementAndGet();
                 route.batcher().add(event);
             }
         }
+    }
+
+    /** The app's webhook counts on this instance; zeros for an app without webhooks. */
+    public WebhookCounts counts(String appId) {
+        WebhookStats own = stats.get(appId);
+        return own == null ? WebhookCounts.NONE : own.counts();
     }
 
     /**
@@ -203,7 +213,7 @@ public class WebhookListener implements ActivityListener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.log(allIdle() ? Level.INFO : Level.WARNING, "ZinTrust Socket webhooks stopped: " + stats.describe()
+        LOG.log(allIdle() ? Level.INFO : Level.WARNING, "ZinTrust Socket webhooks stopped: " + WebhookStats.describe(stats.values())
                 + (allIdle() ? "" : "; batches still pending were dropped"));
     }
 

@@ -1,11 +1,15 @@
 package io.zintrust.socket.websocket;
 
+import io.zintrust.socket.activity.Activities;
+import io.zintrust.socket.activity.Activity;
+import io.zintrust.socket.apps.App;
 import io.zintrust.socket.container.ClientFault;
 import io.zintrust.socket.container.ContainerAccess;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import java.lang.System.Logger.Level;
 import java.util.EnumMap;
@@ -15,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What clients send that the server refuses, counted per kind. It is the client's doing, not a fault of
  * the server, and any client can send it as often as it likes: so one DEBUG (FINE) line each, without a
- * stack trace, never a WARNING. The counts are for metrics to come.
+ * stack trace, never a WARNING. Metrics count the refusals per app from the event seam.
  */
 @ApplicationScoped
 public class BadInput {
@@ -34,6 +38,9 @@ public class BadInput {
         /** anything else the websocket container refused in what the client sent */
         UNDECODABLE_MESSAGE
     }
+
+    @Inject
+    Activities activities;
 
     private final Map<Kind, AtomicLong> counts = new EnumMap<>(Kind.class);
     private AutoCloseable oversizedFrames;
@@ -63,6 +70,14 @@ public class BadInput {
 
     public long count(Kind kind) {
         return counts.get(kind).get();
+    }
+
+    /** A refusal on a socket of this app: counted per kind, and told on the event seam (metrics count it per app). */
+    void record(Kind kind, App app, String socket, String detail) {
+        record(kind, socket, detail);
+        if (activities != null && (kind == Kind.MALFORMED_FRAME || kind == Kind.REJECTED_CLIENT_EVENT)) {
+            activities.emit(new Activity.InputRefused(app, kind == Kind.REJECTED_CLIENT_EVENT));
+        }
     }
 
     void record(Kind kind, String socket, String detail) {

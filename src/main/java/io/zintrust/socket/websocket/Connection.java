@@ -41,6 +41,7 @@ public final class Connection implements ClientSocket, FrameSink.Listener {
     private final Executor closer;
     private final AtomicInteger unwritten = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile int closeCode;
     private final Queue<OutboundFrame> outbox = new ConcurrentLinkedQueue<>();
     /** True while a batch is with the sink; its holder alone touches {@link #inFlight} and {@link #issuer}. */
     private final AtomicBoolean writing = new AtomicBoolean();
@@ -205,6 +206,7 @@ public final class Connection implements ClientSocket, FrameSink.Listener {
     }
 
     private void close(String lastFrame, int code, String message) {
+        closedWith(code);
         Runnable closing = () -> {
             try {
                 if (lastFrame != null && gate.enter()) {
@@ -249,6 +251,19 @@ public final class Connection implements ClientSocket, FrameSink.Listener {
     /** Counts a client event against the socket's per-second budget; false when over it (-1: no limit). */
     public boolean allowClientEvent(int perSecond) {
         return clientEvents.allow(perSecond);
+    }
+
+    /** The first close code known for the socket wins: the server's own close, else the client's. */
+    public void closedWith(int code) {
+        if (closeCode == 0) {
+            closeCode = code;
+        }
+    }
+
+    @Override
+    public int closeCode() {
+        int code = closeCode;
+        return code == 0 ? 1006 : code;
     }
 
     /**

@@ -37,6 +37,7 @@ public class PusherEndpoint extends Endpoint {
     @Override
     public void onClose(Session session, CloseReason closeReason) {
         if (session.getUserProperties().get(CONNECTION) instanceof Connection connection) {
+            connection.closedWith(closeReason.getCloseCode().getCode());
             protocol.onClose(connection);
         }
     }

@@ -55,7 +55,7 @@ public class PusherProtocol {
             handlerOf(frame.event()).handle(connection, frame);
         } catch (ProtocolException e) {
             badInput.record(e.code() == ErrorCode.CLIENT_EVENT_REJECTED ? BadInput.Kind.REJECTED_CLIENT_EVENT
-                    : BadInput.Kind.MALFORMED_FRAME, connection.socketId(), e.getMessage());
+                    : BadInput.Kind.MALFORMED_FRAME, connection.app(), connection.socketId(), e.getMessage());
             connection.send(Frames.error(e.code(), e.getMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Unexpected failure handling a frame of socket " + connection.socketId(), e);
@@ -84,7 +84,7 @@ public class PusherProtocol {
 
     public void onBinary(Connection connection) {
         connection.seen();
-        badInput.record(BadInput.Kind.MALFORMED_FRAME, connection.socketId(), "a binary frame");
+        badInput.record(BadInput.Kind.MALFORMED_FRAME, connection.app(), connection.socketId(), "a binary frame");
         connection.send(Frames.error(ErrorCode.BAD_MESSAGE, "Binary frames are not supported: send JSON text frames"));
     }
 

@@ -48,11 +48,11 @@ class ArchitectureTest {
                         ROOT + ".auth..")
                 .layer("Cluster").definedBy(ROOT + ".cluster..")
                 .layer("Webhooks").definedBy(ROOT + ".webhooks..")
-                .layer("Operations").definedBy(ROOT + ".health..")
+                .layer("Operations").definedBy(ROOT + ".health..", ROOT + ".metrics..")
                 .whereLayer("Boundaries").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Cluster").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Operations").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Webhooks").mayOnlyBeAccessedByLayers("Cluster")
+                .whereLayer("Webhooks").mayOnlyBeAccessedByLayers("Cluster", "Operations")
                 .whereLayer("State owners").mayOnlyBeAccessedByLayers("Boundaries", "Cluster", "Operations")
                 .whereLayer("Event seam and timers").mayOnlyBeAccessedByLayers("State owners", "Boundaries", "Cluster",
                         "Webhooks", "Operations")

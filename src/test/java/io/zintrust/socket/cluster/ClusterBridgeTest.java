@@ -75,7 +75,7 @@ class ClusterBridgeTest {
     @Test
     void what_only_concerns_this_instance_becomes_no_message() {
         List<Activity> local = List.of(new Activity.ConnectionOpened(APP, "1.1"),
-                new Activity.ConnectionClosed(APP, "1.1"), new Activity.ChannelOccupied(APP, "news"),
+                new Activity.ConnectionClosed(APP, "1.1", 1006), new Activity.ChannelOccupied(APP, "news"),
                 new Activity.ChannelVacated(APP, "news"), new Activity.CacheMissed(APP, "cache-news"),
                 new Activity.SubscriptionCountChanged(APP, "news", 3), new Activity.UserSignedIn(APP, "1.1", "7"),
                 new Activity.UserSignedOut(APP, "1.1", "7"));

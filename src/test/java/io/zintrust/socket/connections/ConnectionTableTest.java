@@ -122,7 +122,7 @@ class ConnectionTableTest {
         table.admit(new FakeSocket("1.2", TWO), 1);
         table.remove(socket);
         table.remove(socket);
-        assertEquals(List.of(new Activity.ConnectionOpened(TWO, "1.1"), new Activity.ConnectionClosed(TWO, "1.1")),
+        assertEquals(List.of(new Activity.ConnectionOpened(TWO, "1.1"), new Activity.ConnectionClosed(TWO, "1.1", 1006)),
                 heard.all());
     }
 }

@@ -62,7 +62,7 @@ class SocketReleaseTest {
         fixture.state.subscribe(client.connection, "news");
         fixture.state.heard.clear();
         fixture.release.release(client.connection);
-        assertEquals(List.of(new Activity.ConnectionClosed(APP, "1.1"), new Activity.ChannelVacated(APP, "news")),
+        assertEquals(List.of(new Activity.ConnectionClosed(APP, "1.1", 1006), new Activity.ChannelVacated(APP, "news")),
                 fixture.state.heard.all());
     }
 }
