@@ -41,6 +41,10 @@ public sealed interface Activity {
     record PublishAnswered(App app, int status, long nanos) implements Activity {
     }
 
+    /** A webhook batch of {@code events} events was attempted to {@code url}, with this outcome (for the console's log). */
+    record WebhookSent(App app, String url, int events, String outcome) implements Activity {
+    }
+
     /** The channel's first subscriber on this instance arrived. */
     record ChannelOccupied(App app, String channel) implements Activity {
     }

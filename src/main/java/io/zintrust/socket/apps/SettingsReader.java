@@ -43,6 +43,7 @@ public final class SettingsReader {
     static final List<String> WEBHOOK_RETRY_S = List.of("SOCKET_WEBHOOK_RETRY_S");
     static final List<String> WEBHOOK_QUEUE_LIMIT = List.of("SOCKET_WEBHOOK_QUEUE_LIMIT");
     static final List<String> SHUTDOWN_GRACE = List.of("SOCKET_SHUTDOWN_GRACE_S");
+    static final List<String> CONSOLE = List.of("SOCKET_CONSOLE");
 
     private final Function<String, Optional<String>> source;
 
@@ -62,6 +63,7 @@ public final class SettingsReader {
         int maxConnections = first(MAX_CONNECTIONS).isPresent() ? positiveInt(MAX_CONNECTIONS, -1, "connections") : -1;
         boolean directWrites = bool(DIRECT_WRITES, true);
         int shutdownGrace = positiveInt(SHUTDOWN_GRACE, 10, "seconds");
+        boolean console = bool(CONSOLE, false);
         List<App> apps = apps(enabled, clientEvents);
         if (policy.verifiesTokens()) {
             for (App app : apps) {
@@ -74,7 +76,8 @@ public final class SettingsReader {
             }
         }
         return new SocketSettings(enabled, transport, path, activityTimeout, pongTimeout, policy, clientEvents,
-                queueLimit, maxConnections, directWrites, apps, corsOrigins(), webhookSettings(), shutdownGrace);
+                queueLimit, maxConnections, directWrites, apps, corsOrigins(), webhookSettings(), shutdownGrace,
+                console);
     }
 
     private WebhookSettings webhookSettings() {

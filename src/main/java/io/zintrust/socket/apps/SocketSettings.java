@@ -19,12 +19,14 @@ package io.zintrust.socket.apps;
  *                            {@code *} alone, or each as {@code scheme://host[:port]}; empty: no CORS headers
  * @param webhooks            how webhooks are batched, timed out, retried and bounded
  * @param shutdownGrace       seconds a graceful stop may take in all: sockets told 4200, webhooks flushed
+ * @param console             whether the debug console is served at {@code /console}
  */
 public record SocketSettings(boolean enabled, Transport transport, String path, int activityTimeout,
                              int pongTimeout, AuthSettings auth, boolean clientEvents,
                              int outboundQueueLimit, int maxConnections, boolean directWrites,
                              java.util.List<App> apps, java.util.List<String> corsOrigins,
-                             WebhookSettings webhooks, int shutdownGrace) {
+                             WebhookSettings webhooks, int shutdownGrace,
+                             boolean console) {
 
     public AuthPolicyMode authPolicy() {
         return auth.mode();
@@ -58,6 +60,7 @@ public record SocketSettings(boolean enabled, Transport transport, String path, 
                 + ", outboundQueueLimit=" + outboundQueueLimit
                 + (maxConnections < 0 ? "" : ", maxConnections=" + maxConnections)
                 + ", shutdownGrace=" + shutdownGrace + "s"
+                + (console ? ", console=on" : "")
                 + (directWrites ? "" : ", directWrites=false")
                 + (apps.isEmpty() ? ", app=none" : apps.size() == 1
                         ? ", appId=" + app().id() + ", appKey=" + app().key() + ", appSecret=" + app().maskedSecret()

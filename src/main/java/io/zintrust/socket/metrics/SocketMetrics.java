@@ -118,7 +118,8 @@ public class SocketMetrics implements ActivityListener {
                     // Payara 6.2025.10 exports its _sum in seconds but its quantiles, mean and max in nanoseconds
                     registry.timer(Metadata.builder().withName(PREFIX + "publish")
                             .withDescription("Time to handle a publish (POST /events, /batch_events)")
-                            .withUnit(MetricUnits.SECONDS).build(), tag));
+                            .withUnit(MetricUnits.SECONDS).build(), tag),
+                    new ConcurrentHashMap<>());
         });
     }
 
@@ -149,9 +150,11 @@ public class SocketMetrics implements ActivityListener {
             AppMeters app = meters(r.app());
             (r.clientEvent() ? app.clientEventsRefused() : app.malformedFrames()).inc();
         } else if (activity instanceof Activity.PublishAnswered p) {
-            counter("publishes", "Publishes answered by the HTTP API, by status", tag(p.app()),
-                    new Tag("status", Integer.toString(p.status()))).inc();
-            meters(p.app()).publishTime().update(Duration.ofNanos(p.nanos()));
+            AppMeters app = meters(p.app());
+            app.publishesByStatus().computeIfAbsent(p.status(), status -> counter("publishes",
+                    "Publishes answered by the HTTP API, by status", tag(p.app()),
+                    new Tag("status", Integer.toString(status)))).inc();
+            app.publishTime().update(Duration.ofNanos(p.nanos()));
         }
     }
 

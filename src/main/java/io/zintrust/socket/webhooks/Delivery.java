@@ -39,6 +39,17 @@ final class Delivery {
     private boolean waiting; // a failed batch waits for its backoff
     private Runnable retry;
     private long finalDeadlineMs = Long.MAX_VALUE;
+    private volatile Outcomes outcomes = (batch, outcome) -> {
+    };
+
+    /** Told each attempt's result: {@code delivered}, {@code failed: <why>}, {@code given up: <why>}. */
+    interface Outcomes {
+        void told(Batch batch, String outcome);
+    }
+
+    void tellOutcomesTo(Outcomes listener) {
+        outcomes = listener;
+    }
 
     Delivery(String name, WebhookSender sender, Executor executor, Later later, LongSupplier clock, QueueBound bound,
              WebhookStats stats, PendingBatches store) {
@@ -192,12 +203,14 @@ final class Delivery {
     private void answered(Batch batch, Integer status, Throwable error) {
         if (error == null && status != null && status >= 200 && status < 300) {
             stats.delivered.incrementAndGet();
+            outcomes.told(batch, "delivered (HTTP " + status + ")");
             forget(batch);
             done(batch);
             return;
         }
         stats.failedAttempts.incrementAndGet();
         String why = error == null ? "HTTP " + status : describe(error);
+        outcomes.told(batch, "failed (" + why + ")");
         long now = clock.getAsLong();
         long delay;
         boolean last;

@@ -45,6 +45,8 @@ public class WebhookListener implements ActivityListener {
     Ticks ticks;
     @Inject
     Instance<PendingBatches> pending;
+    @Inject
+    io.zintrust.socket.activity.Activities activities;
     @Resource
     ManagedExecutorService executor;
 
@@ -72,6 +74,15 @@ public class WebhookListener implements ActivityListener {
         }
         routes = routes(settings.apps(), settings.webhooks(), sender, run, later, clock,
                 app -> stats.computeIfAbsent(app, id -> new WebhookStats()), store);
+        if (activities != null) {
+            // the console's log shows each delivery attempt
+            for (Route[] own : routes.values()) {
+                for (Route route : own) {
+                    route.delivery().tellOutcomesTo((batch, outcome) -> activities.emit(new Activity.WebhookSent(
+                            batch.app(), batch.target().url().toString(), batch.events(), outcome)));
+                }
+            }
+        }
         if (!routes.isEmpty()) {
             preloadForTheStop();
             LOG.log(Level.INFO, "ZinTrust Socket webhooks: " + routes.values().stream().mapToInt(r -> r.length).sum()
@@ -124,7 +135,7 @@ public class WebhookListener implements ActivityListener {
 
     @Override
     public void on(Activity activity) {
-        if (activity instanceof Activity.EventPublished) {
+        if (activity instanceof Activity.EventPublished || activity instanceof Activity.WebhookSent) {
             return;
         }
         Route[] own = routes.get(activity.app().id());

@@ -45,7 +45,7 @@ class ArchitectureTest {
                 .layer("State owners").definedBy(ROOT + ".connections..", ROOT + ".presence..", ROOT + ".users..",
                         ROOT + ".channel..")
                 .layer("Boundaries").definedBy(ROOT + ".websocket..", ROOT + ".http..", ROOT + ".api..",
-                        ROOT + ".auth..")
+                        ROOT + ".auth..", ROOT + ".console..")
                 .layer("Cluster").definedBy(ROOT + ".cluster..")
                 .layer("Webhooks").definedBy(ROOT + ".webhooks..")
                 .layer("Operations").definedBy(ROOT + ".health..", ROOT + ".metrics..")

@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -59,5 +60,14 @@ class HealthIT {
         assertEquals(Set.of(payara.server().port()), ports, "listening ports");
         assertTrue(payara.log().contains("ZinTrust Socket transport: this instance only"), "transport line");
         assertTrue(!payara.log().contains("Unable to inject HazelcastInstance"), "no grid lookup warning");
+    }
+
+    @Test
+    void the_debug_console_is_not_served_unless_it_is_turned_on() {
+        for (String path : List.of("/console", "/console/", "/console/index.html", "/console/api/apps/health-app/state")) {
+            Http.Answer answer = Http.get(payara.server().http(path));
+            assertEquals(404, answer.status(), path + ": " + answer.body());
+            assertTrue(answer.error().contains("SOCKET_CONSOLE=true"), answer.body());
+        }
     }
 }

@@ -40,7 +40,7 @@ class WebhookListenerTest {
                 "PUSHER_APP_KEY", "y", "PUSHER_APP_SECRET", "z").get(name))).read();
         listener.settings = new io.zintrust.socket.apps.SocketSettings(true, listener.settings.transport(), "/app", 120,
                 30, listener.settings.auth(), true, 1000, -1, true, List.of(HOOKED, PLAIN), List.of(),
-                listener.settings.webhooks(), 10);
+                listener.settings.webhooks(), 10, false);
         listener.start(batch -> {
             sent.add(batch);
             return CompletableFuture.completedFuture(200);
