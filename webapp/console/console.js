@@ -92,7 +92,7 @@
     const list = $('log');
     const item = document.createElement('li');
     item.dataset.type = entry.type;
-    item.append(text('span', new Date(entry.time).toLocaleTimeString(), 'time'),
+    item.append(text('span', new Date(entry.time).toLocaleTimeString([], { hour12: false }), 'time'),
       text('span', entry.type.replace('_', ' '), 'kind ' + entry.type),
       text('span', describe(entry), 'what'));
     const atBottom = list.scrollTop + list.clientHeight >= list.scrollHeight - 8;
