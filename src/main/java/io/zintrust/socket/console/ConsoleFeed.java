@@ -4,7 +4,8 @@ import io.zintrust.socket.activity.Activity;
 import io.zintrust.socket.activity.ActivityListener;
 import io.zintrust.socket.apps.App;
 import io.zintrust.socket.schedule.Ticks;
-import io.zintrust.socket.schedule.Workers;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -20,17 +21,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The console's live log: what happens to an app, from the event seam, to every console watching it
- * (server-sent events). Nothing waits for a browser: each watcher has a bounded queue written by a
- * worker, and a watcher that falls 1,000 lines behind loses the oldest. With no console open, an
- * activity costs one map read here.
+ * (server-sent events). Nothing the server does waits for a browser: each watcher has a bounded queue
+ * written on the container's managed executor (not the per-socket workers, which a stalled browser
+ * must not hold up), and a watcher that falls 1,000 lines behind is closed (the page reconnects and
+ * reads a fresh snapshot). With no console open, an activity costs one map read here.
  */
 @ApplicationScoped
 public class ConsoleFeed implements ActivityListener {
 
     static final int BACKLOG = 1000;
 
-    @Inject
-    Workers workers;
+    @Resource
+    ManagedExecutorService executor;
     @Inject
     Ticks ticks;
 
@@ -89,14 +91,30 @@ public class ConsoleFeed implements ActivityListener {
             boolean start;
             synchronized (this) {
                 if (backlog.size() >= BACKLOG) {
-                    backlog.pollFirst();
+                    backlog.clear();
+                    drop();
+                    return;
                 }
                 backlog.addLast(line);
                 start = !writing;
                 writing = true;
             }
             if (start) {
-                workers.execute(this::write);
+                try {
+                    executor.execute(this::write);
+                } catch (RuntimeException stopping) {
+                    drop();
+                }
+            }
+        }
+
+        /** Forgets a watcher that cannot keep up (or a server that stops) and ends its stream. */
+        private void drop() {
+            forget(this);
+            try {
+                sink.close();
+            } catch (RuntimeException ignored) {
+                // already gone
             }
         }
 
@@ -130,12 +148,7 @@ public class ConsoleFeed implements ActivityListener {
                     sink.send(sse.newEventBuilder().name("activity").data(line).build())
                             .toCompletableFuture().join();
                 } catch (RuntimeException gone) {
-                    forget(this);
-                    try {
-                        sink.close();
-                    } catch (RuntimeException ignored) {
-                        // the browser went away
-                    }
+                    drop(); // the browser went away
                 }
             }
         }

@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Keeps the debug console (its page and its API) off unless SOCKET_CONSOLE=true: then 404, as if it
@@ -32,12 +31,7 @@ public class ConsoleGate extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (!on) {
-            byte[] body = ErrorBody.json("Not found: the console is off (SOCKET_CONSOLE=true turns it on)")
-                    .getBytes(StandardCharsets.UTF_8);
-            response.setStatus(404);
-            response.setContentType("application/json");
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            ErrorBody.write(response, 404, "Not found: the console is off (SOCKET_CONSOLE=true turns it on)");
             return;
         }
         response.setHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");

@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -51,11 +50,7 @@ public class CrossOriginRequests extends HttpFilter {
         List<CrossOriginPolicy.Header> headers = policy.preflightHeaders(origin, requestedHeaders);
         if (headers.isEmpty()) {
             // said in JSON for whoever reads the network panel: the browser itself only reports a CORS failure
-            byte[] body = ErrorBody.json(CrossOriginPolicy.refusal(origin)).getBytes(StandardCharsets.UTF_8);
-            response.setStatus(403);
-            response.setContentType("application/json");
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            ErrorBody.write(response, 403, CrossOriginPolicy.refusal(origin));
             return;
         }
         add(headers, response);

@@ -14,6 +14,22 @@ public final class ErrorBody {
         return "{\"error\":" + Frames.quote(message) + "}";
     }
 
+    /** The same from a servlet filter: the status, then the JSON body with its length. */
+    public static void write(jakarta.servlet.http.HttpServletResponse response, int status, String message)
+            throws java.io.IOException {
+        response.setStatus(status);
+        writeBody(response, message);
+    }
+
+    /** The JSON body alone, for an answer whose status is already set. */
+    public static void writeBody(jakarta.servlet.http.HttpServletResponse response, String message)
+            throws java.io.IOException {
+        byte[] body = json(message).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
     public static Response response(int status, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(json(message)).build();
     }

@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Answers plain HTTP requests on the websocket path: 426 for a known key, 404 for an unknown one, 503
@@ -46,7 +45,7 @@ public class PlainHttpGuard extends HttpFilter {
             throws IOException, ServletException {
         var unavailable = availability.refusal();
         if (unavailable.isPresent()) {
-            write(response, 503, unavailable.get());
+            ErrorBody.write(response, 503, unavailable.get());
             return;
         }
         if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
@@ -55,7 +54,7 @@ public class PlainHttpGuard extends HttpFilter {
                 chain.doFilter(request, response);
             } else {
                 response.setHeader("Retry-After", "1");
-                write(response, 503, phase == ServingState.Phase.STARTING
+                ErrorBody.write(response, 503, phase == ServingState.Phase.STARTING
                         ? "Server is starting: try again in a moment"
                         : "Server is shutting down: connect to another instance");
             }
@@ -64,29 +63,17 @@ public class PlainHttpGuard extends HttpFilter {
         String rest = request.getRequestURI().substring(request.getContextPath().length() + settings.path().length());
         String key = rest.startsWith("/") ? rest.substring(1) : "";
         if (key.isEmpty() || key.contains("/")) {
-            write(response, 404, "Not found: connect to " + settings.path() + "/{appKey}");
+            ErrorBody.write(response, 404, "Not found: connect to " + settings.path() + "/{appKey}");
         } else if (apps.byKey(key).isEmpty()) {
-            write(response, 404, "Socket app key not found");
+            ErrorBody.write(response, 404, "Socket app key not found");
         } else {
             // Grizzly treats a response carrying Upgrade as a protocol switch and drops Content-Length;
             // closing the connection is what tells curl and browsers where this answer ends.
             response.setHeader("Upgrade", "websocket");
             response.setHeader("Connection", "close");
             ContainerAccess.setStatus(request, response, 426, "Upgrade Required");
-            writeBody(response, "Upgrade Required: open a websocket connection on this URL");
+            ErrorBody.writeBody(response, "Upgrade Required: open a websocket connection on this URL");
         }
-    }
-
-    private static void write(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        writeBody(response, message);
-    }
-
-    private static void writeBody(HttpServletResponse response, String message) throws IOException {
-        byte[] body = ErrorBody.json(message).getBytes(StandardCharsets.UTF_8);
-        response.setContentType("application/json");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
     }
 
     /** Maps the guard onto {@code SOCKET_PATH} and everything below it. */
