@@ -75,9 +75,10 @@ public class InboundApplier {
     private void applyQueued() {
         try {
             Set<ClientSocket> queued = new LinkedHashSet<>();
+            List<ClientSocket> scratch = new ArrayList<>();
             for (ClusterMessage message = inbound.poll(); message != null; message = inbound.poll()) {
                 try {
-                    apply(message, queued);
+                    apply(message, queued, scratch);
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Could not apply a cluster message: " + e);
                 }
@@ -95,12 +96,16 @@ public class InboundApplier {
     }
 
     void apply(ClusterMessage message, Set<ClientSocket> queued) {
+        apply(message, queued, new ArrayList<>());
+    }
+
+    /** {@code here} is scratch space, reused over a burst: one channel's recipients, counted for the metrics. */
+    private void apply(ClusterMessage message, Set<ClientSocket> queued, List<ClientSocket> here) {
         Optional<App> found = apps.byId(message.appId());
         if (found.isEmpty()) {
             return; // an app this instance does not serve (differently configured members)
         }
         App app = found.get();
-        List<ClientSocket> here = new ArrayList<>();
         int frames = 0;
         long bytes = 0;
         if (message instanceof ClusterMessage.Publish p) {
@@ -112,6 +117,7 @@ public class InboundApplier {
                 queued.addAll(here);
             }
         } else if (message instanceof ClusterMessage.Relay r) {
+            here.clear();
             int wire = fanout.queueFrame(app, r.channel(), r.frame(), null, here);
             frames = here.size();
             bytes = (long) wire * frames;

@@ -123,10 +123,6 @@ public class SocketMetrics implements ActivityListener {
         });
     }
 
-    private Counter counter(String name, String description, Tag tag) {
-        return registry.counter(Metadata.builder().withName(PREFIX + name).withDescription(description).build(), tag);
-    }
-
     @Override
     public void on(Activity activity) {
         if (activity instanceof Activity.Delivered d) {
@@ -136,26 +132,29 @@ public class SocketMetrics implements ActivityListener {
         } else if (activity instanceof Activity.ConnectionOpened o) {
             meters(o.app()).opened().inc();
         } else if (activity instanceof Activity.ConnectionClosed c) {
-            counter("connections_closed", "Sockets closed, by websocket close code", tag(c.app()),
-                    new Tag("code", Integer.toString(c.closeCode()))).inc();
+            labelled(c.app(), "connections_closed", "Sockets closed, by websocket close code", "code",
+                    Integer.toString(c.closeCode())).inc();
             if (c.closeCode() == 4100) {
                 meters(c.app()).slowCloses().inc();
             }
         } else if (activity instanceof Activity.Subscribed s) {
-            counter("subscriptions", "Subscriptions added, by channel type", tag(s.app()),
-                    new Tag("type", s.channelType())).inc();
+            labelled(s.app(), "subscriptions", "Subscriptions added, by channel type", "type", s.channelType()).inc();
         } else if (activity instanceof Activity.ClientEventSent c) {
             meters(c.app()).clientEvents().inc();
         } else if (activity instanceof Activity.InputRefused r) {
             AppMeters app = meters(r.app());
             (r.clientEvent() ? app.clientEventsRefused() : app.malformedFrames()).inc();
         } else if (activity instanceof Activity.PublishAnswered p) {
-            AppMeters app = meters(p.app());
-            app.publishesByStatus().computeIfAbsent(p.status(), status -> counter("publishes",
-                    "Publishes answered by the HTTP API, by status", tag(p.app()),
-                    new Tag("status", Integer.toString(status)))).inc();
-            app.publishTime().update(Duration.ofNanos(p.nanos()));
+            labelled(p.app(), "publishes", "Publishes answered by the HTTP API, by status", "status",
+                    Integer.toString(p.status())).inc();
+            meters(p.app()).publishTime().update(Duration.ofNanos(p.nanos()));
         }
+    }
+
+    /** The app's counter {@code name} with a second label, registered on first use. */
+    private Counter labelled(App app, String name, String description, String label, String value) {
+        return meters(app).labelled().computeIfAbsent(name + "|" + value,
+                key -> counter(name, description, tag(app), new Tag(label, value)));
     }
 
     private Counter counter(String name, String description, Tag... tags) {
