@@ -54,14 +54,15 @@ class BadClientInputIT {
         }
         for (int i = 0; i < 5; i++) {
             try (RawWebSocket socket = established(server)) {
-                // 100 KB in four fragments: over the socket's 64 KB text buffer
+                // 75 KB in fragments, over the socket's 64 KB text buffer. The server closes as soon as
+                // the buffer overflows, so nothing more is written: a write after its close would race
+                // its reset (broken pipe) instead of testing the close code.
                 byte[] part = new byte[25_000];
                 Arrays.fill(part, (byte) 'a');
                 socket.writeFrame(0x1, false, "{\"event\":\"x\",\"data\":\"".getBytes(StandardCharsets.UTF_8));
-                for (int fragment = 0; fragment < 4; fragment++) {
+                for (int fragment = 0; fragment < 3; fragment++) {
                     socket.writeFrame(0x0, false, part);
                 }
-                socket.writeFrame(0x0, true, "\"}".getBytes(StandardCharsets.UTF_8));
                 assertEquals(1009, closeCode(socket), "a message over the text buffer");
             }
         }

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Readiness through a server's life, one server per test: while it starts (no upgrade reaches a
- * half-started endpoint), while it drains after SIGTERM (DOWN, new sockets refused, every socket told
+ * half-started endpoint; clustered, UP only as a grid member), while it drains after SIGTERM (DOWN, new sockets refused, every socket told
  * 4200, webhooks flushed) and the drain's bound.
  */
 class LifecycleIT {
@@ -77,34 +77,78 @@ class LifecycleIT {
     void while_it_starts_no_upgrade_meets_a_half_started_endpoint_and_ready_means_a_socket_connects() {
         try (PayaraServer payara = PayaraServer.withEnvironment(environment(Map.of())).named("LifecycleIT-starting")
                 .notWaitingForReadiness().start()) {
-            List<String> seen = new ArrayList<>();
-            boolean plainAnswered = false;
-            long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
-            while (System.nanoTime() < deadline) {
-                int ready = statusOrZero(() -> Http.get(payara.server().http("/health/ready")).status());
-                if (ready == 200) {
-                    Handshake.Answer upgrade = Handshake.send(payara.server(), "/app/" + KEY + "?protocol=7");
-                    assertEquals(101, upgrade.status(), "first upgrade once ready: " + upgrade + ", before: " + seen);
-                    break;
-                }
-                int plain = statusOrZero(() -> Http.get(payara.server().http("/app/" + KEY)).status());
-                plainAnswered |= plain == 426;
-                if (plain != 0) {
-                    Handshake.Answer upgrade = Handshake.send(payara.server(), "/app/" + KEY + "?protocol=7");
-                    seen.add("ready " + ready + ", plain " + plain + ", upgrade " + upgrade.status());
-                    assertFalse(plainAnswered && upgrade.status() == 500,
-                            "an upgrade failed with 500 after the app answered: " + upgrade.body() + "; " + seen);
-                    if (upgrade.status() == 503 && upgrade.body().startsWith("{")) {
-                        // ours (Payara's own placeholder while it deploys is an HTML 503)
-                        assertTrue(upgrade.body().contains("Server is starting"), upgrade.body());
-                    }
-                }
-                sleep(20);
-            }
-            assertTrue(seen.stream().anyMatch(line -> !line.startsWith("ready 200")), "readiness was DOWN first: " + seen);
+            JsonObject ready = readinessThroughStart(payara);
+            assertEquals("node", ready.getString("transport"), ready.toString());
             PusherSocket socket = payara.connect("/app/" + KEY + "?protocol=7");
             socket.assertAlive();
         }
+    }
+
+    @Test
+    void clustered_instances_are_ready_only_as_grid_members_and_a_second_one_only_once_it_has_joined_the_first() {
+        String cluster = "lifecycle-" + ProcessHandle.current().pid();
+        try (PayaraServer first = PayaraServer.withEnvironment(environment(Map.of())).named("LifecycleIT-cluster-1")
+                .clustered(cluster).notWaitingForReadiness().start()) {
+            JsonObject ready = readinessThroughStart(first);
+            assertEquals("cluster", ready.getString("transport"), ready.toString());
+            assertEquals("1", ready.getString("instances"), ready.toString());
+            try (PayaraServer second = PayaraServer.withEnvironment(environment(Map.of()))
+                    .named("LifecycleIT-cluster-2").clustered(cluster).notWaitingForReadiness().start()) {
+                JsonObject joined = readinessThroughStart(second);
+                assertEquals("cluster", joined.getString("transport"), joined.toString());
+                assertEquals("2", joined.getString("instances"), "its first UP already counts the first instance: " + joined);
+                JsonObject firstNow = HealthIT.check(Http.get(first.server().http("/health/ready")), "zintrust-socket")
+                        .getJsonObject("data");
+                assertEquals("2", firstNow.getString("instances"), firstNow.toString());
+            }
+        }
+    }
+
+    /**
+     * Polls readiness and upgrades from the first answer until readiness is UP: no upgrade may fail with
+     * 500 once the app has answered, readiness must have been DOWN first, and the first upgrade after it
+     * is UP must succeed. Returns the data of the first UP answer, which must say the grid is joined.
+     */
+    private static JsonObject readinessThroughStart(PayaraServer payara) {
+        List<String> seen = new ArrayList<>();
+        boolean plainAnswered = false;
+        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+        while (System.nanoTime() < deadline) {
+            Http.Answer readiness = answerOrNull(() -> Http.get(payara.server().http("/health/ready")));
+            if (readiness != null && readiness.status() == 200) {
+                Handshake.Answer upgrade = Handshake.send(payara.server(), "/app/" + KEY + "?protocol=7");
+                assertEquals(101, upgrade.status(), "first upgrade once ready: " + upgrade + ", before: " + seen);
+                assertTrue(seen.stream().anyMatch(line -> !line.startsWith("ready 200")),
+                        "readiness was DOWN first: " + seen);
+                JsonObject data = HealthIT.check(readiness, "zintrust-socket").getJsonObject("data");
+                assertTrue(gridJoined(data), "UP only as a grid member: " + data);
+                assertEquals("serving", data.getString("phase"), data.toString());
+                return data;
+            }
+            if (readiness != null && readiness.status() == 503 && readiness.body().contains("zintrust-socket")) {
+                // DOWN while it starts, or (clustered) serving but not yet a grid member
+                JsonObject data = HealthIT.check(readiness, "zintrust-socket").getJsonObject("data");
+                boolean starting = data.getString("phase").equals("starting");
+                assertTrue(starting || data.getString("phase").equals("serving") && !gridJoined(data),
+                        "why DOWN: " + data);
+            }
+            int ready = readiness == null ? 0 : readiness.status();
+            Http.Answer plainAnswer = answerOrNull(() -> Http.get(payara.server().http("/app/" + KEY)));
+            int plain = plainAnswer == null ? 0 : plainAnswer.status();
+            plainAnswered |= plain == 426;
+            if (plain != 0) {
+                Handshake.Answer upgrade = Handshake.send(payara.server(), "/app/" + KEY + "?protocol=7");
+                seen.add("ready " + ready + ", plain " + plain + ", upgrade " + upgrade.status());
+                assertFalse(plainAnswered && upgrade.status() == 500,
+                        "an upgrade failed with 500 after the app answered: " + upgrade.body() + "; " + seen);
+                if (upgrade.status() == 503 && upgrade.body().startsWith("{")) {
+                    // ours (Payara's own placeholder while it deploys is an HTML 503)
+                    assertTrue(upgrade.body().contains("Server is starting"), upgrade.body());
+                }
+            }
+            sleep(20);
+        }
+        throw new AssertionError("never ready within 150 s: " + seen);
     }
 
     @Test
@@ -175,11 +219,16 @@ class LifecycleIT {
         }
     }
 
-    private static int statusOrZero(java.util.function.IntSupplier status) {
+    /** Payara prints a check's boolean data as a string: "true". */
+    private static boolean gridJoined(JsonObject data) {
+        return String.valueOf(data.get("grid_joined")).replace("\"", "").equals("true");
+    }
+
+    private static Http.Answer answerOrNull(java.util.function.Supplier<Http.Answer> request) {
         try {
-            return status.getAsInt();
+            return request.get();
         } catch (RuntimeException notListening) {
-            return 0;
+            return null;
         }
     }
 
