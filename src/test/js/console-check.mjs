@@ -2,13 +2,14 @@
 // no browser download): a console tab signs in to the app, a pusher-js page (served here, on another
 // origin) connects and subscribes, the console shows its socket and channel, the console's form
 // publishes, the pusher-js page receives the event and the console's log shows the publish.
+// Then, given a TOKEN (a user's JWT in the console group), the console signs out and in again with it.
 // Reports JSON lines on stdout ({"type":"step",...} then {"type":"done"}); screenshots go to SHOTS_DIR.
-// Usage: node console-check.mjs SERVER_PORT APP_ID APP_KEY APP_SECRET SHOTS_DIR
+// Usage: node console-check.mjs SERVER_PORT APP_ID APP_KEY APP_SECRET SHOTS_DIR [TOKEN]
 import { readFileSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
 import { chromium } from 'playwright-core';
 
-const [portText, appId, appKey, secret, shots] = process.argv.slice(2);
+const [portText, appId, appKey, secret, shots, token] = process.argv.slice(2);
 const serverPort = Number(portText);
 const report = (message) => console.log(JSON.stringify(message));
 const fail = async (step, error) => {
@@ -59,7 +60,8 @@ try {
   await consoleTab.fill('#secret', 'not-the-secret');
   await consoleTab.click('button[type=submit]');
   await consoleTab.waitForFunction(() => document.getElementById('login-error').textContent.length > 0);
-  report({ type: 'step', step: 'refused', error: await consoleTab.textContent('#login-error') });
+  report({ type: 'step', step: 'refused', error: await consoleTab.textContent('#login-error'),
+    sessionBarShown: await consoleTab.isVisible('#session'), dashboardShown: await consoleTab.isVisible('#dashboard') });
   await consoleTab.fill('#secret', secret);
   await consoleTab.click('button[type=submit]');
   await consoleTab.waitForSelector('#dashboard:not([hidden])');
@@ -119,6 +121,21 @@ try {
   report({ type: 'step', step: 'client-gone' });
 } catch (error) {
   await fail('disconnect', error);
+}
+if (token) {
+  try {
+    await consoleTab.click('#sign-out');
+    await consoleTab.waitForSelector('#login:not([hidden])');
+    await consoleTab.fill('#app-id', appId);
+    await consoleTab.fill('#secret', token);
+    await consoleTab.click('button[type=submit]');
+    await consoleTab.waitForSelector('#dashboard:not([hidden])');
+    await consoleTab.waitForSelector('#feed-status.live');
+    report({ type: 'step', step: 'token-signed-in', tokenShown: (await consoleTab.content()).includes(token),
+      connections: await consoleTab.textContent('#connections-count') });
+  } catch (error) {
+    await fail('token', error);
+  }
 }
 report({ type: 'done' });
 await browser.close();

@@ -7,6 +7,7 @@ import io.zintrust.socket.channel.ChannelStats;
 import io.zintrust.socket.channel.PresenceChannels;
 import io.zintrust.socket.connections.ClientSocket;
 import io.zintrust.socket.connections.ConnectionTable;
+import io.zintrust.socket.http.ApiCaller;
 import io.zintrust.socket.http.AppRequests;
 import io.zintrust.socket.protocol.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,7 @@ import java.util.List;
 
 /**
  * The console's API, for the app's own credentials (the app secret as a Bearer value, or a signed
- * request), behind {@link ConsoleGate}: a snapshot of the app's sockets here and its channels across
+ * request) or a user's token in the console group ({@link ConsoleAccess}), behind {@link ConsoleGate}: a snapshot of the app's sockets here and its channels across
  * the cluster, and the live feed. The console publishes through the ordinary HTTP API.
  */
 @Path("console/api/apps/{appId}")
@@ -55,7 +56,7 @@ public class ConsoleResource {
     @Path("state")
     @Produces(MediaType.APPLICATION_JSON)
     public String state(@PathParam("appId") String appId, @Context HttpServletRequest request, @Context UriInfo uri) {
-        App app = requests.authorized(appId, request, uri, NO_BODY);
+        App app = watcher(appId, request, uri);
         List<ClientSocket> sockets = new ArrayList<>();
         for (ClientSocket socket : table.all()) {
             if (socket.app().id().equals(app.id())) {
@@ -81,12 +82,18 @@ public class ConsoleResource {
                 .add("sockets", listed).add("channels", channels).build().toString();
     }
 
+    private App watcher(String appId, HttpServletRequest request, UriInfo uri) {
+        ApiCaller caller = requests.caller(appId, request, uri, NO_BODY);
+        ConsoleAccess.check(caller);
+        return caller.app();
+    }
+
     @GET
     @Path("feed")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void feed(@PathParam("appId") String appId, @Context HttpServletRequest request, @Context UriInfo uri,
                      @Context SseEventSink sink, @Context Sse sse) {
-        App app = requests.authorized(appId, request, uri, NO_BODY);
+        App app = watcher(appId, request, uri);
         feed.watch(app, sink, sse);
     }
 }
