@@ -30,8 +30,9 @@ import java.util.List;
 
 /**
  * The console's API, for the app's own credentials (the app secret as a Bearer value, or a signed
- * request) or a user's token in the console group ({@link ConsoleAccess}), behind {@link ConsoleGate}: a snapshot of the app's sockets here and its channels across
- * the cluster, and the live feed. The console publishes through the ordinary HTTP API.
+ * request) or a user's token in the console group ({@link ConsoleAccess}), behind {@link ConsoleGate}:
+ * a snapshot of the app's sockets here and its channels across the cluster, and the live feed. The
+ * console publishes through the ordinary HTTP API.
  */
 @Path("console/api/apps/{appId}")
 @ApplicationScoped
