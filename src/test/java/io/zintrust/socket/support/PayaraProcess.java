@@ -36,12 +36,13 @@ final class PayaraProcess implements AutoCloseable {
      * deployment meant to fail.
      */
     static PayaraProcess start(String name, Map<String, String> settings, String readyPath,
-                               List<String> startArguments) {
+                               List<String> startArguments, List<String> jvmOptions) {
         Path target = Path.of(System.getProperty("project.build.directory", "target"));
         Path log = target.resolve("it-logs").resolve(name + ".log");
         int port = PayaraLaunch.freePort();
-        List<String> command = PayaraLaunch.forTests().withLogFormat(settings.get("SOCKET_LOG_FORMAT")).command(Path.of(System.getProperty("payara.microJar")),
-                Path.of(System.getProperty("zintrust.war")), port, target, startArguments);
+        List<String> command = PayaraLaunch.forTests().withLogFormat(settings.get("SOCKET_LOG_FORMAT"))
+                .withJvmOptions(jvmOptions).command(Path.of(System.getProperty("payara.microJar")),
+                        Path.of(System.getProperty("zintrust.war")), port, target, startArguments);
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

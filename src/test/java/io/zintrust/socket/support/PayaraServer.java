@@ -38,6 +38,7 @@ public final class PayaraServer implements BeforeAllCallback, AfterEachCallback,
     private String clusterName;
     private List<Path> libraries = List.of();
     private boolean sharedAcrossSuites;
+    private int debuggerPort = -1;
     private PayaraProcess process;
     private final List<PusherSocket> sockets = new ArrayList<>();
 
@@ -86,6 +87,22 @@ public final class PayaraServer implements BeforeAllCallback, AfterEachCallback,
         return this;
     }
 
+    /**
+     * Its JVM takes a debugger (JDWP) on 127.0.0.1 at {@link #debuggerPort()}, for tests that must stop
+     * one of its threads where no product hook could (see {@link Debugger}).
+     */
+    public PayaraServer withDebugger() {
+        this.debuggerPort = PayaraLaunch.freePort();
+        return this;
+    }
+
+    public int debuggerPort() {
+        if (debuggerPort < 0) {
+            throw new IllegalStateException(name + " was not started withDebugger()");
+        }
+        return debuggerPort;
+    }
+
     /** One server for every suite that registers this instance: stopped when the test run ends. */
     public PayaraServer sharedAcrossSuites() {
         this.sharedAcrossSuites = true;
@@ -100,6 +117,7 @@ public final class PayaraServer implements BeforeAllCallback, AfterEachCallback,
         copy.tls = tls;
         copy.clusterName = clusterName;
         copy.libraries = libraries;
+        copy.debuggerPort = debuggerPort < 0 ? -1 : PayaraLaunch.freePort();
         return copy;
     }
 
@@ -124,7 +142,9 @@ public final class PayaraServer implements BeforeAllCallback, AfterEachCallback,
         if (!libraries.isEmpty()) {
             arguments.addAll(PayaraLaunch.libraries(libraries));
         }
-        process = PayaraProcess.start(name, environment, waitForReadiness ? readyPath : null, arguments);
+        List<String> jvm = debuggerPort < 0 ? List.of()
+                : List.of("-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:" + debuggerPort);
+        process = PayaraProcess.start(name, environment, waitForReadiness ? readyPath : null, arguments, jvm);
         return this;
     }
 
