@@ -27,7 +27,7 @@ final class ConsoleAccess {
                 + " or " + EVERY_APP + ":" + caller.app().id() + " (or use the app secret)");
     }
 
-    static boolean inConsoleGroup(VerifiedToken user, String appId) {
+    private static boolean inConsoleGroup(VerifiedToken user, String appId) {
         if (user == null) {
             return false;
         }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.zintrust.socket.support.Http;
 import io.zintrust.socket.support.NodeClient;
+import io.zintrust.socket.support.Pause;
 import io.zintrust.socket.support.PayaraServer;
 import io.zintrust.socket.support.PusherSocket;
 import io.zintrust.socket.testing.Json;
@@ -77,7 +78,7 @@ class UrlPolicyIT {
         CALLS.add(new Call(body, authorization, cookie));
         switch (MODE.get()) {
             case "slow" -> {
-                sleep(3 * TIMEOUT_MS);
+                Pause.sleep(3 * TIMEOUT_MS);
                 reply(exchange, 200, "{\"authorized\":true}");
             }
             case "broken" -> reply(exchange, 500, "<h1>Whoops</h1>");
@@ -111,14 +112,6 @@ class UrlPolicyIT {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @AfterAll

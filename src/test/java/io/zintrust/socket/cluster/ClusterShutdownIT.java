@@ -1,6 +1,7 @@
 package io.zintrust.socket.cluster;
 
 import io.zintrust.socket.support.Http;
+import io.zintrust.socket.support.Pause;
 import io.zintrust.socket.support.PayaraCluster;
 import io.zintrust.socket.support.PayaraServer;
 import io.zintrust.socket.support.PusherSocket;
@@ -79,11 +80,11 @@ class ClusterShutdownIT {
                 if (answer.status() == 200) {
                     published.incrementAndGet();
                 }
-                sleepQuietly(10);
+                Pause.sleep(10);
             }
         });
         publisher.start();
-        sleepQuietly(300);
+        Pause.sleep(300);
 
         long signalled = System.nanoTime();
         leaving.terminate();
@@ -103,7 +104,7 @@ class ClusterShutdownIT {
 
         assertEquals(143, leaving.awaitExit(Duration.ofSeconds(30)), "exit code");
         assertTrue(leaving.log().contains("ZinTrust Socket left the data grid"), "left the grid");
-        sleepQuietly(300);
+        Pause.sleep(300);
         publishing.set(false);
         publisher.join();
 
@@ -134,14 +135,6 @@ class ClusterShutdownIT {
             assertTrue(ready.body().contains("\"transport\":\"cluster\""), ready.body());
             assertTrue(ready.body().contains("\"grid_joined\":\"true\""), ready.body());
             assertTrue(ready.body().contains("\"instances\":\"2\""), ready.body());
-        }
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -3,6 +3,7 @@ package io.zintrust.socket.health;
 import com.sun.net.httpserver.HttpServer;
 import io.zintrust.socket.support.Handshake;
 import io.zintrust.socket.support.Http;
+import io.zintrust.socket.support.Pause;
 import io.zintrust.socket.support.PayaraServer;
 import io.zintrust.socket.support.PusherSocket;
 import jakarta.json.JsonObject;
@@ -55,7 +56,7 @@ class LifecycleIT {
         receiver.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (body.contains("channel_vacated")) {
-                sleep(vacatedDelayMs);
+                Pause.sleep(vacatedDelayMs);
             }
             hooks.add(body);
             exchange.sendResponseHeaders(200, -1);
@@ -146,7 +147,7 @@ class LifecycleIT {
                     assertTrue(upgrade.body().contains("Server is starting"), upgrade.body());
                 }
             }
-            sleep(20);
+            Pause.sleep(20);
         }
         throw new AssertionError("never ready within 150 s: " + seen);
     }
@@ -215,7 +216,7 @@ class LifecycleIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (hooks.stream().noneMatch(body -> body.contains(name))) {
             assertTrue(System.nanoTime() < deadline, "no " + name + " webhook: " + hooks);
-            sleep(20);
+            Pause.sleep(20);
         }
     }
 
@@ -229,14 +230,6 @@ class LifecycleIT {
             return request.get();
         } catch (RuntimeException notListening) {
             return null;
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.zintrust.socket.health;
 
 import io.zintrust.socket.support.Debugger;
 import io.zintrust.socket.support.Http;
+import io.zintrust.socket.support.Pause;
 import io.zintrust.socket.support.PayaraCluster;
 import io.zintrust.socket.support.PayaraServer;
 import io.zintrust.socket.support.PusherSocket;
@@ -107,18 +108,10 @@ class LivenessIT {
         long deadline = System.nanoTime() + wait.toNanos();
         Http.Answer answer = live(server);
         while (answer.status() != status && System.nanoTime() < deadline) {
-            sleep(100);
+            Pause.sleep(100);
             answer = live(server);
         }
         assertEquals(status, answer.status(), "/health/live after " + wait + ": " + answer.body());
         return answer;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

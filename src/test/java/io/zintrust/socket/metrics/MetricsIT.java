@@ -1,6 +1,7 @@
 package io.zintrust.socket.metrics;
 
 import io.zintrust.socket.support.Http;
+import io.zintrust.socket.support.Pause;
 import io.zintrust.socket.support.PayaraServer;
 import io.zintrust.socket.support.PusherSocket;
 import io.zintrust.socket.support.RawWebSocket;
@@ -97,7 +98,7 @@ class MetricsIT {
         sockets[2].send("{\"event\":\"client-hello\",\"channel\":\"metrics-news\",\"data\":{}}");
         sockets[2].await("pusher:error");
         sockets[2].close();
-        sleep(500); // the close reaches the server
+        Pause.sleep(500); // the close reaches the server
 
         Scrape after = scrape();
         assertMoved(before, after, 3, "zintrust_connections_opened_total");
@@ -126,25 +127,17 @@ class MetricsIT {
         try (RawWebSocket stalled = new RawWebSocket(payara.server(), "/app/" + KEY + "?protocol=7", 4096)) {
             stalled.read();
             stalled.writeText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"metrics-firehose\"}}");
-            sleep(300);
+            Pause.sleep(300);
             String big = "x".repeat(10000);
             for (int i = 0; i < 400; i++) {
                 assertEquals(200, publish("metrics-firehose", big, SECRET).status());
             }
             payara.awaitLog(line -> line.contains("with 4100"), Duration.ofSeconds(10));
         }
-        sleep(500);
+        Pause.sleep(500);
         Scrape after = scrape();
         assertMoved(before, after, 1, "zintrust_slow_socket_closes_total");
         assertMoved(before, after, 1, "zintrust_connections_closed_total", "code", "4100");
         assertMoved(before, after, 1, "zintrust_connections_opened_total");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -83,7 +83,7 @@ final class PayaraProcess implements AutoCloseable {
                     // not listening yet
                 }
             }
-            sleep(300);
+            Pause.sleep(300);
         }
         close();
         throw new IllegalStateException("Payara Micro was not ready within " + STARTUP.toSeconds() + " s; see " + log);
@@ -98,7 +98,7 @@ final class PayaraProcess implements AutoCloseable {
                     return candidate;
                 }
             }
-            sleep(300);
+            Pause.sleep(300);
         }
         throw new AssertionError("No matching log line within " + wait.toSeconds() + " s; see " + this.log);
     }
@@ -200,14 +200,6 @@ final class PayaraProcess implements AutoCloseable {
             if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

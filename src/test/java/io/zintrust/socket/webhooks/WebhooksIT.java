@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.zintrust.socket.support.AppsFileServer;
 import io.zintrust.socket.support.NodeClient;
+import io.zintrust.socket.support.Pause;
 import io.zintrust.socket.support.PayaraServer;
 import io.zintrust.socket.support.PusherSocket;
 import io.zintrust.socket.support.TestApp;
@@ -137,19 +138,11 @@ class WebhooksIT {
         String action = script != null && !script.isEmpty() ? script.poll()
                 : ALWAYS_FAILING.contains(path) ? "500" : ALWAYS_HANGING.contains(path) ? "hang" : "ok";
         if (action.equals("hang")) {
-            sleep(2500);
+            Pause.sleep(2500);
         }
         int status = action.equals("500") ? 500 : 200;
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @AfterAll
@@ -178,7 +171,7 @@ class WebhooksIT {
             if (done.test(hooks)) {
                 return hooks;
             }
-            sleep(25);
+            Pause.sleep(25);
         }
         return fail("Not received at " + path + ": " + what + "; got " + hooks(path).stream().map(Hook::body).toList());
     }
@@ -284,7 +277,7 @@ class WebhooksIT {
         awaitEvents("/all", List.of(event("{\"name\":\"channel_occupied\",\"channel\":\"f-news\"}")));
         awaitEvents("/members", List.of(event("{\"name\":\"member_added\",\"channel\":\"presence-f-room\",\"user_id\":\"8\"}")));
         awaitEvents("/prefix", List.of(event("{\"name\":\"channel_occupied\",\"channel\":\"private-f-chat\"}")));
-        sleep(400); // a batch still open for the other targets would have closed by now
+        Pause.sleep(400); // a batch still open for the other targets would have closed by now
         assertTrue(events("/members").stream().allMatch(e -> e.getString("name").startsWith("member_")),
                 events("/members").toString());
         assertTrue(events("/prefix").stream().allMatch(e -> e.getString("channel").startsWith("private-")),
@@ -331,7 +324,7 @@ class WebhooksIT {
         List<Hook> again = await("/retry", got -> got.size() >= 5, Duration.ofSeconds(10), "hang, then ok");
         assertEquals(again.get(3).id(), again.get(4).id());
         assertTrue(again.get(4).atMs() - again.get(3).atMs() >= 1900, "timed out after 1 s, then 1 s of backoff");
-        sleep(1500);
+        Pause.sleep(1500);
         assertEquals(5, hooks("/retry").size(), "nothing is sent again after a 2xx");
     }
 
@@ -344,7 +337,7 @@ class WebhooksIT {
                 Duration.ofSeconds(12));
         assertTrue(line.contains("3 attempt(s)") && line.contains("HTTP 500") && line.contains("SOCKET_WEBHOOK_RETRY_S"),
                 line);
-        sleep(2000);
+        Pause.sleep(2000);
         assertEquals(3, hooks("/giveup").size());
     }
 
@@ -352,7 +345,7 @@ class WebhooksIT {
     void a_receiver_that_is_down_gets_the_batch_once_it_is_up_again() {
         PusherSocket socket = connect("downup");
         cacheMiss(socket, "cache-downup");
-        sleep(1500); // the first two attempts find nobody listening
+        Pause.sleep(1500); // the first two attempts find nobody listening
         spare = receiver(SPARE_PORT);
         List<Hook> hooks = await("/downup", got -> !got.isEmpty(), Duration.ofSeconds(8), "the batch after the restart");
         assertEquals(List.of(event("{\"name\":\"cache_miss\",\"channel\":\"cache-downup\"}")), hooks.get(0).events());
@@ -363,7 +356,7 @@ class WebhooksIT {
         PusherSocket slow = connect("slow");
         for (int n = 0; n < 3; n++) {
             cacheMiss(slow, "cache-slow-" + n);
-            sleep(300);
+            Pause.sleep(300);
         }
         await("/hang", got -> !got.isEmpty(), Duration.ofSeconds(5), "the hanging receiver was called");
         PusherSocket fast = connect("fast");
@@ -383,7 +376,7 @@ class WebhooksIT {
                 "SOCKET_WEBHOOK_BATCH_MS", "600000")).named("WebhooksIT-stop").readyAt("/app/stop-key").start()) {
             PusherSocket socket = stopping.connect("/app/stop-key?protocol=7");
             cacheMiss(socket, "cache-stop");
-            sleep(500);
+            Pause.sleep(500);
             assertTrue(hooks("/stop").isEmpty(), "the window is still open");
         }
         Hook hook = await("/stop", got -> !got.isEmpty(), Duration.ofSeconds(5), "the batch flushed at the stop").get(0);
